@@ -1,0 +1,170 @@
+"""The build pipeline: load → enrich → render → write.
+
+:func:`build` is the one engine behind ``sitegen build`` and the preview server: it always
+computes the whole site model (cheap), but renders only the pages whose inputs changed since
+the last build and writes only the files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from sitegen.config import SiteConfig, load_config
+from sitegen.content.loader import load_content
+from sitegen.deps import CACHE_DIR, DependencyMap
+from sitegen.enrich.pipeline import enrich
+from sitegen.errors import BuildError, Problem, Problems
+from sitegen.markdown import make_renderer
+from sitegen.model import Page, Site, Topic
+from sitegen.render import export, feeds
+from sitegen.render.assets import collect_assets
+from sitegen.render.digests import Digests
+from sitegen.render.pages import plan_pages
+from sitegen.render.templates import Templates
+from sitegen.render.themes import theme_chain
+from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
+
+# Hook for the preview server: turns a page's HTML into what it serves (live-reload script).
+HtmlFilter = Callable[[str], str]
+
+
+@dataclass
+class BuildOptions:
+    site_root: Path
+    output: Path | None = None  # default: site.yaml's ``output`` under the site folder
+    base_url: str | None = None
+    drafts: bool = False
+    strict_templates: bool = False  # undefined template variables are errors (tests use it)
+    html_filter: HtmlFilter | None = None
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    output: Path
+    report: WriteReport
+    rendered: int  # pages rendered (the others were current)
+    pages: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_site(options: BuildOptions, problems: Problems) -> Site:
+    overrides = {"base_url": options.base_url} if options.base_url is not None else None
+    config = load_config(options.site_root, problems, overrides)
+    content = load_content(config, problems, drafts=options.drafts)
+    articles = sorted(content.articles, key=lambda a: (a.date, a.title), reverse=True)
+    topics: dict[str, Topic] = {}
+    for topic_config in config.topics:
+        path, text = content.topic_texts.get(topic_config.slug, (None, topic_config.description))
+        topics[topic_config.slug] = Topic(topic_config, description_md=text, description_path=path)
+    return Site(config, {a.slug: a for a in articles}, topics)
+
+
+def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
+    return (options.output or options.site_root / config.output).absolute()
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    problems = Problems()
+
+    def lap(stage: str) -> None:
+        timings[stage] = time.perf_counter() - started - sum(timings.values())
+
+    site = load_site(options, problems)
+    problems.raise_if_any()
+    lap("load")
+    enrich(site, make_renderer(site.config.markdown.allow_html), problems)
+    problems.raise_if_any()
+    lap("enrich")
+    output = output_folder(options, site.config)
+    check_output_folder(output, options.site_root)
+    chain = theme_chain(options.site_root, site.config.theme)
+    templates = Templates(
+        [options.site_root / "templates", *(t / "templates" for t in chain)],
+        strict=options.strict_templates,
+    )
+    asset_names, assets = collect_assets(
+        [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
+    )
+    deps = DependencyMap(options.site_root / CACHE_DIR / "deps.json", str(output))
+    pages = list(plan_pages(site, templates, Digests(site, asset_names), asset_names))
+    rendered = 0
+    with StagedOutput(output) as staged:
+        for page in pages:
+            if deps.is_current(page) and staged.unchanged(page.output):
+                continue
+            staged.write(page.output, _render(templates, page, options.html_filter))
+            rendered += 1
+        lap("render")
+        for asset in assets:
+            staged.write(asset.output, asset.data)
+        page_paths = [p.output.removesuffix("index.html") for p in pages if p.output != "404.html"]
+        staged.write("feed.xml", feeds.atom_feed(site))
+        staged.write("sitemap.xml", feeds.sitemap(site, page_paths))
+        staged.write("robots.txt", feeds.robots(site))
+        staged.write("briefing.json", export.briefing_json(site))
+        staged.write(".nojekyll", b"")
+        if site.config.cname:
+            staged.write("CNAME", site.config.cname.encode() + b"\n")
+        deps.invalidate()
+        report = staged.commit()
+    deps.save()
+    lap("write")
+    return BuildResult(
+        site, output, report, rendered, len(pages), time.perf_counter() - started, timings
+    )
+
+
+def _render(templates: Templates, page: Page, html_filter: HtmlFilter | None) -> bytes:
+    """Render one page; a template error stops the build at once (it would repeat per page)."""
+    try:
+        html = templates.render(page.template or "", page.context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(
+            [
+                Problem(
+                    exc.filename or exc.name or "template",
+                    exc.lineno,
+                    f"template syntax error: {exc.message}",
+                    "fix the template",
+                )
+            ]
+        ) from None
+    except jinja2.TemplateError as exc:
+        filename, line = _template_frame(exc)
+        raise BuildError(
+            [
+                Problem(
+                    filename or page.template or "template",
+                    line,
+                    f"template error while rendering {page.output}: {exc}",
+                    "check the variable names the template uses",
+                )
+            ]
+        ) from None
+    return (html_filter(html) if html_filter else html).encode()
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int | None]:
+    """The template file and line in the traceback of a rendering error."""
+    trace = exc.__traceback__
+    found: tuple[str, int | None] = ("", None)
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = (filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+__all__ = ["BuildError", "BuildOptions", "BuildResult", "build", "load_site"]

@@ -1,0 +1,41 @@
+"""The ``sitegen`` command: one subcommand per module, each registering its own arguments.
+
+Exit status: 0 success, 1 the site (or an input) has problems, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sitegen import __version__
+
+# Subcommand name → module providing ``add_arguments(parser)`` and ``run(args) -> int``.
+# Modules are imported only when their command runs, so ``sitegen build`` stays quick to start.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("sitegen.commands.build", "build the site into the output folder"),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitegen", description="Build briefing websites from collected news articles."
+    )
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, summary) in COMMANDS.items():
+        command = sub.add_parser(name, help=summary, description=summary)
+        importlib.import_module(module_name).add_arguments(command)
+        command.set_defaults(module=module_name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return int(importlib.import_module(args.module).run(args))
+    except KeyboardInterrupt:
+        print("sitegen: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,81 @@
+"""``sitegen build [SITE_DIR] [--output DIR] [--base-url URL] [--drafts] [-q|-v]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen.build import BuildOptions, BuildResult, build
+from sitegen.errors import BuildError, UsageError
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments shared by the commands that build a site (build, serve, check)."""
+    parser.add_argument(
+        "site_dir",
+        nargs="?",
+        default=".",
+        metavar="SITE_DIR",
+        help="folder holding site.yaml and content/ (default: .)",
+    )
+    parser.add_argument("--base-url", help="override base_url from site.yaml")
+    parser.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--output", "-o", type=Path, help="output folder (default: _site)")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true", help="print stage timings and files")
+
+
+def site_root(args: argparse.Namespace) -> Path:
+    root = Path(args.site_dir).absolute()
+    if not (root / "site.yaml").is_file():
+        raise UsageError(f"{root} has no site.yaml: pass the site folder, or run 'sitegen init'")
+    return root
+
+
+def print_problems(error: BuildError) -> None:
+    count = len(error.problems)
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"build failed: {count} problem{'s' * (count != 1)}; the previous site was left as it was",
+        file=sys.stderr,
+    )
+
+
+def summary(result: BuildResult) -> str:
+    site, report = result.site, result.report
+    return (
+        f"built {len(site.articles)} articles, {len(site.topics)} topics, {len(site.events)} events"
+        f" → {result.output} ({result.rendered}/{result.pages} pages rendered, "
+        f"{len(report.written)} files written, {report.unchanged} unchanged, "
+        f"{len(report.removed)} removed) in {result.seconds:.2f} s"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        options = BuildOptions(
+            site_root(args), output=args.output, base_url=args.base_url, drafts=args.drafts
+        )
+        result = build(options)
+    except UsageError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print_problems(exc)
+        return 1
+    if not args.quiet:
+        print(summary(result))
+    if args.verbose:
+        print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
+        for name in result.report.written:
+            print(f"  wrote {name}")
+        for name in result.report.removed:
+            print(f"  removed {name}")
+    return 0

@@ -1,0 +1,1 @@
+"""Load stage: read articles and topic descriptions from ``content/`` into typed objects."""

@@ -1,0 +1,218 @@
+"""Read one article file into an :class:`~sitegen.model.Article`, or report why not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sitegen.config import SLUG_RE
+from sitegen.content import frontmatter
+from sitegen.content.frontmatter import Document, FrontMatterError
+from sitegen.dates import DateError, PartialDate
+from sitegen.errors import Problems, did_you_mean
+from sitegen.model import Article, EventSpec
+from sitegen.text.slugs import slugify
+
+KNOWN_FIELDS = (
+    "title",
+    "date",
+    "source",
+    "url",
+    "author",
+    "summary",
+    "topics",
+    "events",
+    "draft",
+    "slug",
+    "imported_from",
+    "needs_review",
+    "chronology",
+)
+_DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Decode a content file as UTF-8, reporting binary or mis-encoded files precisely."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(path, None, f"cannot read file: {exc.strerror}")
+        return None
+    if b"\x00" in data[:8192]:
+        problems.add(
+            path,
+            None,
+            "this is a binary file, not Markdown text",
+            "move it out of content/ or give it another extension",
+        )
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(
+            path,
+            line,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "re-save the file as UTF-8 (sitegen import converts cp1252/latin-1)",
+        )
+        return None
+
+
+def load_article(
+    path: Path, text: str, display: str, topic_slugs: Collection[str], problems: Problems
+) -> Article | None:
+    """Parse an article; every problem found is added to ``problems`` (then None is returned)."""
+    try:
+        doc = frontmatter.split(text)
+    except FrontMatterError as exc:
+        problems.add(display, exc.line, exc.message, exc.hint)
+        return None
+    before = len(problems)
+    fields = _Fields(doc, display, problems)
+    title = fields.text("title", required=True)
+    date = fields.date("date", required=True)
+    url = fields.text("url")
+    if url and urlsplit(url).scheme not in ("http", "https"):
+        fields.error(
+            "url", f"url {url!r} is not an http(s) address", "give the original web address"
+        )
+        url = ""
+    slug = fields.text("slug") or slugify(_DATE_PREFIX.sub("", path.stem)) or slugify(title)
+    if not SLUG_RE.match(slug):
+        fields.error(
+            "slug",
+            f"slug {slug!r} is not usable in a URL",
+            "use lowercase letters, digits and hyphens only",
+        )
+    topics = fields.topics(topic_slugs)
+    events = fields.events(topic_slugs)
+    for key in doc.meta:
+        if key not in KNOWN_FIELDS:
+            hint = did_you_mean(str(key), KNOWN_FIELDS)
+            if hint:  # a likely typo; other unknown fields are the author's own metadata
+                fields.error(key, f"unknown field {key!r}", hint)
+    if len(problems) > before or date is None:
+        return None
+    return Article(
+        path=path,
+        slug=slug,
+        title=title,
+        date=date,
+        body=doc.body,
+        body_line=doc.body_line,
+        source=fields.text("source"),
+        url=url,
+        author=fields.text("author"),
+        summary=fields.text("summary"),
+        explicit_topics=topics,
+        event_specs=events,
+        draft=fields.flag("draft"),
+        extra={k: v for k, v in doc.meta.items() if k not in KNOWN_FIELDS[:10]},
+    )
+
+
+class _Fields:
+    """Typed access to front-matter fields, reporting each bad one with its line."""
+
+    def __init__(self, doc: Document, display: str, problems: Problems) -> None:
+        self.doc, self.display, self.problems = doc, display, problems
+
+    def error(self, key: str, message: str, hint: str = "", *path: str | int) -> None:
+        line = frontmatter.meta_line(self.doc, key, *path)
+        self.problems.add(self.display, line, message, hint)
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.doc.meta.get(key)
+        if value is None or value == "":
+            if required:
+                self.problems.add(
+                    self.display,
+                    1,
+                    f"missing required field {key!r}",
+                    f"add '{key}: ...' to the front matter",
+                )
+            return ""
+        if isinstance(value, (list, dict)):
+            self.error(key, f"{key} should be text, not a {type(value).__name__}")
+            return ""
+        return str(value).strip()
+
+    def flag(self, key: str) -> bool:
+        value = self.doc.meta.get(key, False)
+        if not isinstance(value, bool):
+            self.error(key, f"{key} should be true or false, got {value!r}")
+            return False
+        return value
+
+    def date(self, key: str, required: bool = False, *path: str | int) -> PartialDate | None:
+        value = _dig(self.doc.meta, (key, *path))
+        if value is None:
+            if required:
+                name = path[-1] if path else key
+                self.problems.add(
+                    self.display,
+                    frontmatter.meta_line(self.doc, key, *path[:-1]),
+                    f"missing required field {name!r}",
+                    "add e.g. 'date: 2022-03-31' (or 2022-03, or 2022)",
+                )
+            return None
+        try:
+            return PartialDate.parse(value)
+        except DateError as exc:
+            self.error(key, f"bad date: {exc}", "write YYYY-MM-DD, YYYY-MM or YYYY", *path)
+            return None
+
+    def topics(self, known: Collection[str], *path: str | int) -> tuple[str, ...]:
+        key, *rest = path or ("topics",)
+        raw = _dig(self.doc.meta, (key, *rest))
+        if raw is None:
+            return ()
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            self.error(str(key), "topics should be a list of topic slugs", "", *rest)
+            return ()
+        slugs: list[str] = []
+        for item in raw:
+            slug = str(item)
+            if slug in known:
+                slugs.append(slug)
+            else:
+                hint = did_you_mean(slug, known) or f"known topics: {', '.join(known) or 'none'}"
+                self.error(str(key), f"unknown topic {slug!r}", hint, *rest)
+        return tuple(dict.fromkeys(slugs))
+
+    def events(self, known: Collection[str]) -> tuple[EventSpec, ...]:
+        raw = self.doc.meta.get("events")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.error("events", "events should be a list of {date, text, topics}")
+            return ()
+        specs: list[EventSpec] = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, dict) or not str(item.get("text") or "").strip():
+                self.error("events", "an event needs 'date' and 'text'", "", index)
+                continue
+            date = self.date("events", True, index, "date")
+            end = self.date("events", False, index, "end_date") if "end_date" in item else None
+            topics = self.topics(known, "events", index, "topics")
+            line = frontmatter.meta_line(self.doc, "events", index)
+            if date is not None:
+                specs.append(EventSpec(date, str(item["text"]).strip(), topics, line, end))
+        return tuple(specs)
+
+
+def _dig(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data

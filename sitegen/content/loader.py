@@ -1,0 +1,81 @@
+"""Load stage: articles from `content/articles/`, topic texts from `content/topics/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.config import SiteConfig
+from sitegen.content.articles import load_article, read_text
+from sitegen.content.frontmatter import normalise_newlines
+from sitegen.errors import Problems
+from sitegen.model import Article
+
+# Editors leave these beside the files they edit; they are never content.
+_IGNORED_PREFIXES = (".", "#", "~")
+_IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+
+
+@dataclass(frozen=True)
+class Content:
+    articles: list[Article]  # drafts left out unless asked for
+    topic_texts: dict[str, tuple[Path, str]]  # topic slug → (file, Markdown text)
+
+
+def content_files(folder: Path, suffix: str = ".md") -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.rglob(f"*{suffix}")
+        if path.is_file()
+        and not path.name.startswith(_IGNORED_PREFIXES)
+        and not path.name.endswith(_IGNORED_SUFFIXES)
+    )
+
+
+def load_content(config: SiteConfig, problems: Problems, drafts: bool = False) -> Content:
+    root = config.root
+    topic_slugs = [topic.slug for topic in config.topics]
+    articles: list[Article] = []
+    first_by_slug: dict[str, Article] = {}
+    for path in content_files(root / "content" / "articles"):
+        display = display_path(path, root)
+        text = read_text(path, problems)
+        if text is None:
+            continue
+        article = load_article(path, text, display, topic_slugs, problems)
+        if article is None or (article.draft and not drafts):
+            continue
+        other = first_by_slug.get(article.slug)
+        if other is not None:
+            problems.add(
+                display,
+                None,
+                f"slug {article.slug!r} is already used by {display_path(other.path, root)}",
+                "give one of them another file name or a 'slug:' field",
+            )
+            continue
+        first_by_slug[article.slug] = article
+        articles.append(article)
+    topic_texts: dict[str, tuple[Path, str]] = {}
+    for path in content_files(root / "content" / "topics"):
+        if path.stem not in topic_slugs:
+            problems.add(
+                display_path(path, root),
+                None,
+                f"no topic {path.stem!r} in site.yaml",
+                "name the file after a topic slug, or add the topic to site.yaml",
+            )
+            continue
+        text = read_text(path, problems)
+        if text is not None:
+            topic_texts[path.stem] = (path, normalise_newlines(text))
+    return Content(articles, topic_texts)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

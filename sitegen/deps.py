@@ -1,0 +1,63 @@
+"""The dependency map: which inputs each output was made from, as of the last build.
+
+Every page declares its inputs as ``key → digest`` (see :mod:`sitegen.render.pages`). A page
+whose inputs all have the digests recorded last time, and whose file is still in the output,
+is not rendered again. The map lives in ``.sitegen-cache/deps.json``; a missing, corrupt or
+foreign map (another sitegen version) only means a full render, never a wrong page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.model import Page
+
+CACHE_DIR = ".sitegen-cache"
+
+
+class DependencyMap:
+    def __init__(self, path: Path, scope: str) -> None:
+        self.path = path
+        self.scope = f"{__version__}:{scope}"  # a different version or output: start afresh
+        self.previous: dict[str, str] = self._load()
+        self.current: dict[str, str] = {}
+
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("scope") == self.scope and isinstance(data.get("pages"), dict):
+                return {str(k): str(v) for k, v in data["pages"].items()}
+        except (OSError, ValueError, AttributeError):
+            pass
+        return {}
+
+    @staticmethod
+    def digest(page: Page) -> str:
+        h = hashlib.blake2b(digest_size=12)
+        for key in sorted(page.deps):
+            h.update(f"{key}={page.deps[key]}\n".encode())
+        return h.hexdigest()
+
+    def is_current(self, page: Page) -> bool:
+        """Record the page's inputs; True when they are the ones its existing file was made of."""
+        digest = self.digest(page)
+        self.current[page.output] = digest
+        return self.previous.get(page.output) == digest
+
+    def invalidate(self) -> None:
+        """Forget the saved map while the output is being swapped: a build killed between the
+        swap and :meth:`save` must not pair the new files with the old map."""
+        self.path.unlink(missing_ok=True)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(
+            json.dumps({"scope": self.scope, "pages": self.current}), encoding="utf-8"
+        )
+        os.replace(temporary, self.path)
+        self.previous = dict(self.current)

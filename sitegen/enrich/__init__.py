@@ -1,0 +1,1 @@
+"""Enrich stage: topics, cross-links and events derived from the loaded content."""

@@ -1,0 +1,62 @@
+"""Render every article body once, keeping what the markdown stage learned about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitegen.content.loader import display_path
+from sitegen.enrich.mentions import MentionMatcher
+from sitegen.errors import Problems, did_you_mean
+from sitegen.markdown import BodyContext, RenderedBody
+from sitegen.model import Site
+
+Renderer = Callable[[str, int, BodyContext], RenderedBody]
+
+
+def body_context(site: Site, root: str = "../../") -> BodyContext:
+    """Facts every body shares: topic pages, the mention matcher and wikilink targets."""
+    config = site.config
+    by_name: dict[str, str] = {}
+    for topic in config.topics:
+        for name in (topic.slug, topic.name, *topic.aliases):
+            by_name.setdefault(name.casefold(), f"topics/{topic.slug}/")
+
+    def resolve(target: str) -> tuple[str, str] | None:
+        if target in site.articles:
+            return f"articles/{target}/", target
+        page = by_name.get(target.casefold())
+        return (page, "") if page else None
+
+    def hint(target: str) -> str:
+        return did_you_mean(target, [*site.articles, *(t.name for t in config.topics)]) or (
+            "write [[article-slug]] or [[Topic name]] of an existing page"
+        )
+
+    return BodyContext(
+        matcher=MentionMatcher(config.topics),
+        topic_pages={topic.slug: f"topics/{topic.slug}/" for topic in config.topics},
+        link_mode=config.markdown.link_mentions,
+        resolve_wikilink=resolve,
+        wikilink_hint=hint,
+        root=root,
+    )
+
+
+def render_bodies(site: Site, render: Renderer, problems: Problems) -> None:
+    context = body_context(site)
+    for article in site.articles.values():
+        result = render(article.body, article.body_line, context)
+        article.html = result.html
+        article.sentences = result.sentences
+        article.mentions = result.mentions
+        article.links_to = list(dict.fromkeys(result.links_to))
+        for line, message, hint in result.problems:
+            problems.add(display_path(article.path, site.config.root), line, message, hint)
+    for topic in site.topics.values():
+        if topic.description_path is not None:
+            result = render(topic.description_md, 1, context)
+            topic.description_html = result.html
+            for line, message, hint in result.problems:
+                problems.add(
+                    display_path(topic.description_path, site.config.root), line, message, hint
+                )

@@ -1,0 +1,35 @@
+"""Which articles are about which topics, and which topics go together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from sitegen.model import Site
+
+
+def assign_topics(site: Site) -> None:
+    """An article's topics: those it names in front matter, then those it mentions.
+
+    Explicit topics come first, then detected ones by how often they are mentioned, so the
+    first topic is the article's main subject.
+    """
+    for topic in site.topics.values():
+        topic.articles = []
+    for article in site.articles.values():  # already newest first
+        detected = sorted(article.mentions, key=lambda slug: -article.mentions[slug])
+        article.topics = list(dict.fromkeys([*article.explicit_topics, *detected]))
+        for slug in article.topics:
+            site.topics[slug].articles.append(article.slug)
+
+
+def relate_topics(site: Site) -> None:
+    """Topics are related when articles cover both; the count says how many do."""
+    shared: Counter[tuple[str, str]] = Counter()
+    for article in site.articles.values():
+        shared.update(combinations(sorted(article.topics), 2))
+    for topic in site.topics.values():
+        pairs = [
+            (b if a == topic.slug else a, n) for (a, b), n in shared.items() if topic.slug in (a, b)
+        ]
+        topic.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))

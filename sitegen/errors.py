@@ -1,0 +1,64 @@
+"""Problems found in a site's input, reported as ``path:line: message`` with a hint.
+
+Every stage appends to one :class:`Problems` list instead of raising on the first error, so an
+author sees all that is wrong with the site in one build.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path | str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        text = f"{where}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+@dataclass
+class Problems:
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(path, line, message, hint))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise BuildError(list(self.items))
+
+
+class BuildError(Exception):
+    """The site cannot be built; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class UsageError(Exception):
+    """The command line or the site folder itself is unusable (exit status 2)."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest known word, or "" when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,1 @@
+"""Render stage: pages from templates, plus feeds, sitemap and the JSON export."""

@@ -1,0 +1,44 @@
+"""Static files: theme ``static/`` folders (parent themes first) and the site's own ``static/``.
+
+Stylesheets and scripts get a content hash in their name (``style.3f2a1b4c.css``) so they can
+be cached forever and a changed file is never served stale; other files keep their names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+FINGERPRINTED = (".css", ".js")
+
+
+@dataclass(frozen=True)
+class Asset:
+    output: str  # path under the output folder
+    data: bytes
+
+
+def collect_assets(static_folders: list[Path]) -> tuple[dict[str, str], list[Asset]]:
+    """Return ``{logical name: output path}`` for templates, and the files to write.
+
+    ``static_folders`` go from most general to most specific: a later file of the same name
+    replaces an earlier one.
+    """
+    files: dict[str, Path] = {}
+    for folder in static_folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    files[path.relative_to(folder).as_posix()] = path
+    names: dict[str, str] = {}
+    assets: list[Asset] = []
+    for name, path in sorted(files.items()):
+        data = path.read_bytes()
+        output = f"assets/{name}"
+        if path.suffix in FINGERPRINTED:
+            digest = hashlib.sha256(data).hexdigest()[:10]
+            output = f"assets/{name.removesuffix(path.suffix)}.{digest}{path.suffix}"
+        names[name] = output
+        assets.append(Asset(output, data))
+    return names, assets

@@ -1,0 +1,72 @@
+"""Version digests of what pages show, the values in each page's dependency map.
+
+A digest changes exactly when the data a page would display changes: ``card`` covers what an
+article looks like in a list (title, date, summary, source, topics), ``article`` everything on
+its own page, ``topic`` a topic's header and counts, ``event`` one chronology entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+
+from sitegen.model import Article, Event, Site, Topic
+
+
+def _hash(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        h.update(repr(part).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Digests:
+    def __init__(self, site: Site, assets: dict[str, str]) -> None:
+        self.site = site
+        self.assets = assets
+
+    @cached_property
+    def site_wide(self) -> str:
+        """Everything every page shows: the config (titles, topics, base URL) and asset names."""
+        return _hash(self.site.config.fingerprint(), sorted(self.assets.items()))
+
+    def card(self, article: Article) -> str:
+        return _hash(
+            article.slug,
+            article.title,
+            article.date,
+            article.summary,
+            article.source,
+            article.author,
+            article.url,
+            article.topics,
+            article.mentions,
+        )
+
+    def article(self, article: Article) -> str:
+        return _hash(
+            self.card(article),
+            article.html,
+            article.related,
+            article.backlinks,
+            article.events,
+            article.sentences,
+        )
+
+    def topic(self, topic: Topic) -> str:
+        latest = topic.events[-1:] if topic.events else []
+        return _hash(
+            topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest
+        )
+
+    def event(self, event: Event) -> str:
+        return _hash(
+            event.id,
+            event.date,
+            event.end_date,
+            event.text,
+            event.topics,
+            event.sources,
+            event.kind,
+        )

@@ -1,0 +1,94 @@
+"""Plan every templated page: its output path, template, context and dependencies.
+
+This is the one place that knows which outputs depend on which inputs. Each page lists the
+inputs it shows as ``key → digest``; :mod:`sitegen.deps` compares them with the last build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sitegen.dates import MONTHS
+from sitegen.model import Page, Site
+from sitegen.render.digests import Digests
+from sitegen.render.templates import Templates
+
+
+def plan_pages(
+    site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
+) -> Iterator[Page]:
+    base = {"site": site, "config": site.config, "assets": assets}
+
+    def page(
+        output: str, template: str, depth: int | str, context: dict[str, Any], deps: dict[str, str]
+    ) -> Page:
+        root = "../" * depth if isinstance(depth, int) else depth
+        full = base | {"root": root, "page_path": output.removesuffix("index.html")} | context
+        deps = {
+            "site": digests.site_wide,
+            f"template:{template}": templates.digest(template),
+        } | deps
+        return Page(output, template, full, deps)
+
+    articles, topics, events = site.articles, site.topics, site.events
+    latest = list(articles.values())[: site.config.home_latest]
+    latest_events = list(events.values())[-site.config.home_latest :]
+    home_deps = {f"topic:{t.slug}": digests.topic(t) for t in topics.values()}
+    home_deps |= {f"card:{a.slug}": digests.card(a) for a in latest}
+    home_deps |= {f"event:{e.id}": digests.event(e) for e in latest_events}
+    yield page(
+        "index.html",
+        "index.html",
+        0,
+        {"latest_articles": latest, "latest_events": latest_events[::-1]},
+        home_deps,
+    )
+
+    for article in articles.values():
+        deps = {f"article:{article.slug}": digests.article(article)}
+        for slug in {*article.related, *article.backlinks}:
+            deps[f"card:{slug}"] = digests.card(articles[slug])
+        for event_id in article.events:
+            deps[f"event:{event_id}"] = digests.event(events[event_id])
+        yield page(f"{article.page}index.html", "article.html", 2, {"article": article}, deps)
+
+    for topic in topics.values():
+        deps = {f"topic:{topic.slug}": digests.topic(topic)}
+        deps |= {f"article:{s}": digests.article(articles[s]) for s in topic.articles}
+        deps |= {f"event:{e}": digests.event(events[e]) for e in topic.events}
+        yield page(f"{topic.page}index.html", "topic.html", 2, {"topic": topic}, deps)
+
+    yield page(
+        "chronology/index.html",
+        "chronology.html",
+        1,
+        {"years": _by_year_month(site)},
+        {f"event:{e.id}": digests.event(e) for e in events.values()},
+    )
+    yield page(
+        "topics/index.html",
+        "topics.html",
+        1,
+        {},
+        {f"topic:{t.slug}": digests.topic(t) for t in topics.values()},
+    )
+    yield page(
+        "articles/index.html",
+        "articles.html",
+        1,
+        {},
+        {f"card:{a.slug}": digests.card(a) for a in articles.values()},
+    )
+    # GitHub Pages serves 404.html for a missing URL at any depth without redirecting, so its
+    # links cannot be relative: they start from the site's base path.
+    yield page("404.html", "404.html", site.config.base_path, {}, {})
+
+
+def _by_year_month(site: Site) -> list[tuple[int, list[tuple[str, list[Any]]]]]:
+    """Events grouped for the chronology page: years, then months (or "" for year-only)."""
+    years: dict[int, dict[str, list[Any]]] = {}
+    for event in site.events.values():
+        month = MONTHS[event.date.month - 1] if event.date.month else ""
+        years.setdefault(event.date.year, {}).setdefault(month, []).append(event)
+    return [(year, list(months.items())) for year, months in years.items()]

@@ -1,0 +1,1 @@
+"""Plain-text helpers shared by the stages: slugs and sentences."""

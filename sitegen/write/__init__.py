@@ -1,0 +1,1 @@
+"""Write stage: put rendered files in place atomically, rewriting only what changed."""
