@@ -1,0 +1,245 @@
+"""Decide for every block whether it is article text or page furniture, by scoring line features.
+
+Each feature adds weight towards "furniture" (positive) or "content" (negative). A block scoring
+at least :data:`DROP` is removed; between :data:`REVIEW` and :data:`DROP` it is kept but flagged
+for a human, because losing a real sentence is worse than keeping a line of furniture.
+
+Features come in two passes: *intrinsic* ones look at the line alone (vocabulary, shape,
+length); *contextual* ones look at the neighbours' first-pass verdicts (a short phrase right
+before a caption is image alt text; a lone label between sign-up boxes is a link).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from sitegen.importer import bylines, datelines, furniture, lexical
+from sitegen.importer.blocks import Block
+
+DROP = 3.0
+REVIEW = 1.5
+
+Action = Literal["keep", "review", "drop"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    block: Block  # with ``kind`` updated when a plain line turned out to be a sub-heading
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def action(self) -> Action:
+        if self.score >= DROP:
+            return "drop"
+        return "review" if self.score >= REVIEW else "keep"
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Per-block facts computed once and shared by the features."""
+
+    text: str
+    key: str  # normalised text, for comparing lines
+    word_count: int
+    terminal: bool  # ends like a sentence (., !, ?, closing quote, …)
+    prose: bool  # a real sentence: long enough and punctuated like one
+
+
+def _shape(block: Block) -> _Shape:
+    count = len(lexical.words(block.text))
+    terminal = lexical.ends_like_sentence(block.text)
+    quoted = lexical.starts_with_quote(block.text) and count >= 4
+    return _Shape(block.text, lexical.normalise(block.text), count, terminal,
+                  (count >= 8 and terminal) or quoted)  # fmt: skip
+
+
+# ---- intrinsic features: (name, weight, test(shape, block)) ----------------------------------
+
+_LABEL_PREFIX = re.compile(r"^[\w’'&\- ]{2,30}:\s+\S")
+
+
+def _label_prefix(s: _Shape, _: Block) -> bool:
+    # "Ukraine: Footage shows …", "WATCH: …": a story link, not a sentence or heading.
+    prefix = s.text.split(":", 1)[0]
+    return bool(_LABEL_PREFIX.match(s.text)) and len(prefix.split()) <= 3 and not s.terminal \
+        and s.word_count <= 14  # fmt: skip
+
+
+def _fragment(s: _Shape, block: Block) -> bool:
+    # Image alt text is a short noun phrase: no verb, no full stop, not a Title Case heading.
+    return (
+        block.kind == "paragraph"
+        and 2 <= s.word_count <= 8
+        and not s.terminal
+        and not lexical.is_title_case(s.text)
+        and not lexical.has_verb_hint(s.text)
+    )
+
+
+_INTRINSIC: list[tuple[str, float, Callable[[_Shape, Block], bool]]] = [
+    ("byline", 6.0, lambda s, b: bylines.byline_author(s.text) is not None),
+    ("dateline", 6.0, lambda s, b: datelines.is_dateline(s.text)),
+    ("author biography", 4.0, lambda s, b: bylines.bio_author(s.text) is not None),
+    ("menu or tagline", 3.0, lambda s, b: lexical.is_enumeration(s.text)),
+    ("label: link", 1.5, _label_prefix),
+    ("short fragment", 1.5, _fragment),
+    ("one to three words", 1.0, lambda s, b: s.word_count <= 3 and not s.terminal),
+    ("sentence", -3.0, lambda s, b: s.prose),
+    ("long", -1.0, lambda s, b: s.word_count >= 25),
+]
+_VOCABULARY_WEIGHT = 8.0
+_REPEAT_WEIGHT = 8.0
+
+
+def classify(blocks: list[Block], title: str | None) -> list[Verdict]:
+    shapes = [_shape(b) for b in blocks]
+    title_key = lexical.normalise(title) if title else None
+    scores: list[list[tuple[str, float]]] = []
+    seen: set[str] = set()
+    for block, s in zip(blocks, shapes, strict=True):
+        fired = [(name, w) for name, w, test in _INTRINSIC if test(s, block)]
+        if kind := furniture.category(s.text):
+            fired.append((kind, _VOCABULARY_WEIGHT))
+        if s.key == title_key:
+            fired.append(("repeated headline", _REPEAT_WEIGHT))
+        elif s.key in seen:
+            fired.append(("repeated line", _REPEAT_WEIGHT))
+        seen.add(s.key)
+        scores.append(fired)
+    first = [_total(f) >= DROP for f in scores]
+    context = _Context(blocks, shapes, first, title_key)
+    for i, fired in enumerate(scores):
+        fired.extend((name, w) for name, w, test in _CONTEXTUAL if test(context, i))
+    _add_tail(scores)
+    return [_verdict(context, i, fired) for i, fired in enumerate(scores)]
+
+
+def _total(fired: list[tuple[str, float]]) -> float:
+    return sum(w for _, w in fired)
+
+
+# ---- contextual features ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    blocks: list[Block]
+    shapes: list[_Shape]
+    dropped: list[bool]  # first-pass verdicts
+    title_key: str | None
+
+    @property
+    def body_start(self) -> int:
+        """Index of the first real sentence: everything before it is the page header."""
+        return next(
+            (i for i, s in enumerate(self.shapes) if s.prose and not self.dropped[i]),
+            len(self.shapes),
+        )
+
+    @property
+    def title_index(self) -> int | None:
+        return next((i for i, s in enumerate(self.shapes) if s.key == self.title_key), None)
+
+    def next_kept(self, i: int) -> int | None:
+        return next((j for j in range(i + 1, len(self.shapes)) if not self.dropped[j]), None)
+
+    def is_caption(self, i: int) -> bool:
+        if i >= len(self.shapes):
+            return False
+        # A caption line is either worded like one or printed twice in a row (alt + figcaption).
+        doubled = i + 1 < len(self.shapes) and self.shapes[i + 1].key == self.shapes[i].key
+        return furniture.category(self.shapes[i].text) == "caption" or doubled
+
+
+def _before_title(c: _Context, i: int) -> bool:
+    title = c.title_index
+    return title is not None and i < title
+
+
+def _header_label(c: _Context, i: int) -> bool:
+    # "USA News", "Politics": a section label in the page header.
+    s = c.shapes[i]
+    return i < c.body_start and s.word_count <= 4 and not s.terminal and s.key != c.title_key
+
+
+def _before_caption(c: _Context, i: int) -> bool:
+    s = c.shapes[i]
+    return c.is_caption(i + 1) and not c.is_caption(i) and s.word_count <= 14 and not s.terminal
+
+
+def _next_is_furniture(c: _Context, i: int) -> bool:
+    s = c.shapes[i]
+    return i + 1 < len(c.dropped) and c.dropped[i + 1] and not s.terminal and s.word_count <= 14
+
+
+def _after_author_box(c: _Context, i: int) -> bool:
+    return i > 0 and furniture.category(c.shapes[i - 1].text) == "credits"
+
+
+def _in_link_list(c: _Context, i: int) -> bool:
+    # Headlines listed under "Most read" / "Related stories" up to the next real sentence.
+    for j in range(i - 1, -1, -1):
+        s = c.shapes[j]
+        if s.prose and not c.dropped[j]:
+            return False
+        if furniture.category(s.text) == "promo" and s.word_count <= 3:
+            return not c.shapes[i].prose
+    return False
+
+
+def _heading_shape(c: _Context, i: int) -> bool:
+    # A sub-heading: a question or Title Case phrase, inside the body, followed by prose.
+    s = c.shapes[i]
+    after = c.next_kept(i)
+    return (
+        i > c.body_start
+        and s.word_count <= 14
+        and (lexical.is_question(s.text) or (lexical.is_title_case(s.text) and not s.terminal))
+        and after is not None
+        and c.shapes[after].prose
+    )
+
+
+_CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
+    ("before the headline", 2.0, _before_title),
+    ("header label", 3.0, _header_label),
+    ("image alt text before caption", 4.0, _before_caption),
+    ("label before furniture", 1.5, _next_is_furniture),
+    ("inside author box", 3.0, _after_author_box),
+    ("in a list of links", 4.0, _in_link_list),
+    ("sub-heading shape", -2.0, _heading_shape),
+]
+
+
+def _add_tail(scores: list[list[tuple[str, float]]]) -> None:
+    # Author boxes and footers: a block followed only by furniture leans towards furniture.
+    for fired in reversed(scores):
+        if _total(fired) >= DROP:
+            continue
+        fired.append(("page footer", 2.0))
+        if _total(fired) < DROP:
+            return
+
+
+def _verdict(c: _Context, i: int, fired: list[tuple[str, float]]) -> Verdict:
+    block = c.blocks[i]
+    if block.kind == "paragraph" and _is_subheading(c, i):
+        block = replace(block, kind="heading", level=2)
+    return Verdict(block, _total(fired), tuple(name for name, _ in fired))
+
+
+def _is_subheading(c: _Context, i: int) -> bool:
+    s = c.shapes[i]
+    after = c.next_kept(i)
+    return (
+        i > c.body_start
+        and s.word_count <= 14
+        and (not s.terminal or lexical.is_question(s.text))
+        and not lexical.starts_with_quote(s.text)
+        and after is not None
+        and c.shapes[after].prose
+    )
