@@ -32,7 +32,7 @@ _WIRE_DATELINE = re.compile(r"^[^\n(]{2,60}\((?P<agency>AP|Reuters|AFP)\)\s*[—
 
 
 def byline_author(text: str) -> str | None:
-    """"By Ana Ruiz", "By ANA RUIZ and TOM LEE, Associated Press" → the name(s)."""
+    """ "By Ana Ruiz", "By ANA RUIZ and TOM LEE, Associated Press" → the name(s)."""
     match = _BYLINE.match(text.strip())
     if not match or len(text.split()) > 16:
         return None
@@ -64,7 +64,7 @@ def copyright_owner(text: str) -> str | None:
 
 
 def wire_agency(text: str) -> str | None:
-    """"NAIROBI, Kenya (AP) — …" → "The Associated Press"."""
+    """ "NAIROBI, Kenya (AP) — …" → "The Associated Press"."""
     match = _WIRE_DATELINE.match(text)
     return _AGENCIES[match.group("agency")] if match else None
 

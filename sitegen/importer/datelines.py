@@ -15,10 +15,20 @@ from sitegen.dates import DateError, PartialDate
 _MONTH_NAMES = {
     name: number
     for number, full in enumerate(
-        (
-            "january february march april may june july august september october november"
-            " december"
-        ).split(),
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         start=1,
     )
     for name in {full, full[:3], full[:4]}
@@ -44,7 +54,9 @@ _DATELINE_NOISE = re.compile(
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d)(?:[/-](?P<day>[0-3]?\d))?(?=/|$|[-_.])"
 )
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.I)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.I
+)
 
 
 def find_date(text: str) -> PartialDate | None:

@@ -18,7 +18,9 @@ from sitegen.importer.decode import InputError
 from sitegen.importer.metadata import Given
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:

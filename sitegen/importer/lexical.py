@@ -16,17 +16,91 @@ TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$|[”\"’]\s*$")
 
 # Lower-case words that are allowed inside a Title Case phrase ("Calls On Russia to Withdraw").
 MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
-)
-FUNCTION_WORDS = MINOR_WORDS | frozenset(
-    "after against before between during if than that this these those under until when where"
-    " while who whom which whose".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
 )
 _AUXILIARIES = frozenset(
-    "is are was were be been being am has have had will would can could may might must should"
-    " shall do does did isn't aren't wasn't weren't won't can't couldn't don't doesn't didn't"
-    " says said say tells told shows showed reveals revealed warns warned calls called urges"
-    " urged claims claimed vows vowed admits admitted denies denied".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "can't",
+        "couldn't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "says",
+        "said",
+        "say",
+        "tells",
+        "told",
+        "shows",
+        "showed",
+        "reveals",
+        "revealed",
+        "warns",
+        "warned",
+        "calls",
+        "called",
+        "urges",
+        "urged",
+        "claims",
+        "claimed",
+        "vows",
+        "vowed",
+        "admits",
+        "admitted",
+        "denies",
+        "denied",
+    ]
 )
 
 
@@ -59,7 +133,9 @@ def is_title_case(text: str) -> bool:
     tokens = [w for w in words(text) if w[0].isalpha()]
     if len(tokens) < 2:
         return False
-    return all(w[0].isupper() or w.lower() in MINOR_WORDS for w in tokens) and tokens[0][0].isupper()
+    return (
+        all(w[0].isupper() or w.lower() in MINOR_WORDS for w in tokens) and tokens[0][0].isupper()
+    )
 
 
 def has_verb_hint(text: str) -> bool:
@@ -75,10 +151,12 @@ def lowercase_share(text: str) -> float:
 
 
 def is_enumeration(text: str) -> bool:
-    """"Military, Defense and National Security", "News | Sport | Weather": menus and taglines."""
+    """ "Military, Defense and National Security", "News | Sport | Weather": menus and taglines."""
     body = text.split(":", 1)[-1]
     parts = [p for p in re.split(r",|\||·|/|\band\b|&", body) if p.strip()]
-    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) and not ends_like_sentence(text)
+    return (
+        len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) and not ends_like_sentence(text)
+    )
 
 
 def slug_words(text: str) -> list[str]:

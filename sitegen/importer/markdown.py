@@ -29,7 +29,11 @@ def render(blocks: Iterable[Block]) -> str:
             marker = "1." if block.ordered else "-"
             line = f"{marker} {text}"
             # Consecutive items form one list: no blank line between them.
-            if previous is not None and previous.kind == "item" and previous.ordered == block.ordered:
+            if (
+                previous is not None
+                and previous.kind == "item"
+                and previous.ordered == block.ordered
+            ):
                 parts[-1] += "\n" + line
             else:
                 parts.append(line)

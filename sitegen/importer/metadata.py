@@ -110,9 +110,9 @@ def find_source(texts: list[str]) -> str | None:
 def find_dateline(texts: list[str]) -> PartialDate | None:
     """A date standing on its own line or on the byline; never one inside a sentence."""
     for text in texts:
-        if datelines.is_dateline(text) or bylines.byline_author(text):
-            if date := datelines.find_date(text):
-                return date
+        dated = datelines.is_dateline(text) or bylines.byline_author(text)
+        if dated and (date := datelines.find_date(text)):
+            return date
     return None
 
 
