@@ -7,7 +7,6 @@ are looked up in the site's ``themes/`` folder, then among the themes shipped wi
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from sitegen import yamlio
@@ -15,15 +14,11 @@ from sitegen.errors import UsageError
 
 
 def builtin_themes() -> Path:
-    # Inside an installed wheel the themes are package data of ``sitegen.themes``; in a source
-    # checkout they sit at the repository's top level.
-    try:
-        packaged = Path(str(resources.files("sitegen.themes")))
-        if packaged.is_dir():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "themes"
+    # Inside an installed wheel the themes are package data at ``sitegen/themes``; in a source
+    # checkout (or an editable install) they sit at the repository's top level.
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "themes"
+    return packaged if packaged.is_dir() else package.parent / "themes"
 
 
 def theme_chain(site_root: Path, name: str) -> list[Path]:
