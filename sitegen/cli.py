@@ -16,6 +16,10 @@ from sitegen import __version__
 # Modules are imported only when their command runs, so ``sitegen build`` stays quick to start.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("sitegen.commands.build", "build the site into the output folder"),
+    "import": (
+        "sitegen.commands.import_",
+        "turn raw article text or saved pages into clean Markdown articles",
+    ),
 }
 
 

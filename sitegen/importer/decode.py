@@ -29,6 +29,7 @@ class Decoded:
     text: str
     encoding: str
     warning: str | None = None
+    warning_line: int | None = None  # first line that was not valid UTF-8
 
 
 def decode(data: bytes) -> Decoded:
@@ -47,12 +48,12 @@ def decode(data: bytes) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        where = f"invalid UTF-8 at line {line}"
     try:
         text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         text, encoding = data.decode("latin-1"), "latin-1"
-    return _checked(text, encoding, f"{where}; decoded as {encoding}, check the accents and quotes")
+    warning = f"not valid UTF-8; decoded as {encoding}: check accents and quotes in the article"
+    return _checked(text, encoding, warning, line)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -63,7 +64,9 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 100)
 
 
-def _checked(text: str, encoding: str, warning: str | None = None) -> Decoded:
+def _checked(
+    text: str, encoding: str, warning: str | None = None, line: int | None = None
+) -> Decoded:
     if not text.strip():
         raise InputError("the input is empty", "check that the file was saved completely")
-    return Decoded(text, encoding, warning)
+    return Decoded(text, encoding, warning, line)

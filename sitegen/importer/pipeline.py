@@ -16,7 +16,7 @@ class Article:
     meta: metadata.Metadata
     body: str
     verdicts: list[Verdict]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message)
 
     @property
     def removed(self) -> list[Verdict]:
@@ -30,7 +30,7 @@ class Article:
 
 def build(data: bytes, input_name: str, overrides: metadata.Given) -> Article:
     decoded = decode(data)
-    warnings = [decoded.warning] if decoded.warning else []
+    warnings = [(decoded.warning_line, decoded.warning)] if decoded.warning else []
     page: metadata.Given | None = None
     if html.looks_like_html(decoded.text) or input_name.lower().endswith((".html", ".htm")):
         found, page = html.extract(decoded.text)
