@@ -97,6 +97,7 @@ def load_config(
 ) -> SiteConfig:
     """Read ``root/site.yaml``; problems are appended, and defaults stand in for bad values."""
     path = root / "site.yaml"
+    where = "site.yaml"  # problems name files relative to the site folder
     text = ""
     raw: Any = {}
     try:
@@ -104,22 +105,22 @@ def load_config(
         raw = yamlio.load(text) or {}
     except FileNotFoundError:
         problems.add(
-            path, None, "site.yaml not found", "run 'sitegen init' or pass the site folder"
+            where, None, "site.yaml not found", "run 'sitegen init' or pass the site folder"
         )
     except UnicodeDecodeError as exc:
-        problems.add(path, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
+        problems.add(where, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
     except yamlio.YamlError as exc:
-        problems.add(path, exc.line, f"invalid YAML: {exc.message}", "fix the YAML syntax")
+        problems.add(where, exc.line, f"invalid YAML: {exc.message}", "fix the YAML syntax")
     if not isinstance(raw, dict):
         problems.add(
-            path,
+            where,
             1,
             "site.yaml must be a mapping of options, not a list or a value",
             "write options as 'title: My briefing' lines",
         )
         raw = {}
     raw = raw | (overrides or {})
-    reader = _Reader(path, text, problems)
+    reader = _Reader(where, text, problems)
     values = reader.section(raw, _TOP_KEYS, ())
     markdown = reader.section(values.pop("markdown", {}), _MARKDOWN_KEYS, ("markdown",))
     mode = markdown.get("link_mentions", "first")
@@ -179,7 +180,7 @@ def _phrases(raw: list[Any]) -> tuple[str, ...]:
 class _Reader:
     """Checks one mapping against its schema, reporting problems with their line numbers."""
 
-    def __init__(self, path: Path, text: str, problems: Problems) -> None:
+    def __init__(self, path: str, text: str, problems: Problems) -> None:
         self.path, self.text, self.problems = path, text, problems
 
     def error(self, where: tuple[str | int, ...], message: str, hint: str = "") -> None:

@@ -11,10 +11,21 @@ from typing import Any
 
 import yaml
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading that leaves dates as text.
+
+    YAML would turn ``2022-03-31`` into a date object and fail with a bare ValueError on
+    ``2022-02-30``; as text, :class:`~sitegen.dates.PartialDate` reads all three precisions
+    alike and explains what is wrong with an impossible date.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
 
 
 class YamlError(ValueError):

@@ -1,0 +1,231 @@
+"""``sitegen build`` on whole fixture sites, through the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import article
+
+
+def sitegen(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+GOOD = {
+    "content/articles/2022-03-31-leaving.md": article(
+        "Troops leave Chernobyl",
+        "2022-03-31",
+        "Troops are leaving Chernobyl, officials said. They captured it on February 24.\n\n"
+        "Fighting moves to the Donbas. See [[annexed]].\n",
+        source="Daily Test",
+        events=[{"date": "2022-02-24", "text": "Troops captured Chernobyl."}],
+    ),
+    "content/articles/annexed.md": article(
+        "Annexed territory",
+        "2022-12",
+        "Troops may leave Luhansk. Officials gave no details.\n",
+        author="A. Writer",
+        summary="Troops may leave.",
+    ),
+}
+
+
+def test_build_prints_summary_and_writes_pages(make_site: Callable[..., Path]) -> None:
+    site = make_site(GOOD)
+    result = sitegen("build", site)
+    assert result.returncode == 0, result.stderr
+    assert "built 2 articles, 2 topics, 1 events" in result.stdout
+    out = site / "_site"
+    for name in (
+        "index.html",
+        "articles/leaving/index.html",
+        "articles/annexed/index.html",
+        "topics/chernobyl/index.html",
+        "topics/donbas/index.html",
+        "chronology/index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "briefing.json",
+    ):
+        assert (out / name).is_file(), name
+    data = json.loads((out / "briefing.json").read_text())
+    annexed = next(a for a in data["articles"] if a["slug"] == "annexed")
+    assert (annexed["date"], annexed["date_precision"]) == ("2022-12", "month")
+    assert annexed["mentions"] == {"donbas": 1}
+    assert data["events"][0]["sources"][0]["article"] == "leaving"
+    assert "December 2022" in (out / "articles/annexed/index.html").read_text()
+    assert "1 December 2022" not in (out / "articles/annexed/index.html").read_text()
+
+
+def test_second_build_renders_nothing_and_an_edit_renders_only_its_pages(
+    make_site: Callable[..., Path],
+) -> None:
+    site = make_site(GOOD)
+    assert sitegen("build", site).returncode == 0
+    again = sitegen("build", site, "-v")
+    assert "0/9 pages rendered, 0 files written" in again.stdout
+    path = site / "content/articles/annexed.md"
+    path.write_text(path.read_text().replace("gave no details", "gave few details"))
+    edited = sitegen("build", site, "-v")
+    written = {line.split()[-1] for line in edited.stdout.splitlines() if "wrote" in line}
+    # Rendered again: its page and the topic page that quotes its sentences; only the
+    # article page's bytes changed (the edited sentence does not name the topic).
+    assert "2/9 pages rendered" in edited.stdout
+    assert written == {"articles/annexed/index.html"}
+    path.write_text(path.read_text().replace("Troops may leave Luhansk.", "Troops hold Luhansk."))
+    edited = sitegen("build", site, "-v")
+    written = {line.split()[-1] for line in edited.stdout.splitlines() if "wrote" in line}
+    assert written == {"articles/annexed/index.html", "topics/donbas/index.html"}
+
+
+def test_deleted_article_disappears_everywhere(make_site: Callable[..., Path]) -> None:
+    site = make_site(GOOD)
+    assert sitegen("build", site).returncode == 0
+    (site / "content/articles/annexed.md").unlink()
+    (site / "content/articles/2022-03-31-leaving.md").write_text(
+        GOOD["content/articles/2022-03-31-leaving.md"].replace(" See [[annexed]].", "")
+    )
+    result = sitegen("build", site, "-v")
+    assert "removed articles/annexed/index.html" in result.stdout
+    for page in (site / "_site").rglob("*.html"):
+        assert "articles/annexed/" not in page.read_text(), page
+
+
+def write_bad(make_site: Callable[..., Path], files: dict[str, str | bytes]) -> tuple[Path, str]:
+    site = make_site(files)
+    result = sitegen("build", site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return site, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"content/articles/a.md": "---\ntitle: A\ndate: 2022-02-30\n---\nx\n"},
+            "content/articles/a.md:3: bad date: 2022-02-30 does not exist",
+        ),
+        (
+            {"content/articles/a.md": "---\ntitle: A\n---\nx\n"},
+            "missing required field 'date'",
+        ),
+        (
+            {"content/articles/a.md": article("A", "2022", "x", topics=["chernobil"])},
+            "unknown topic 'chernobil'\n    hint: did you mean 'chernobyl'?",
+        ),
+        (
+            {"content/articles/a.md": "---\ntitle: [A\n---\nx\n"},
+            "content/articles/a.md:3: front matter is not valid YAML",
+        ),
+        (
+            {"content/articles/a.md": b"---\ntitle: \xe9t\xe9\ndate: 2022\n---\n"},
+            "content/articles/a.md:2: not valid UTF-8",
+        ),
+        (
+            {
+                "content/articles/a.md": article("A", "2022", "x", slug="same"),
+                "content/articles/b.md": article("B", "2022", "y", slug="same"),
+            },
+            "content/articles/b.md: slug 'same' is already used by content/articles/a.md",
+        ),
+        (
+            {"content/articles/a.md": article("A", "2022", "Line.\n\nSee [[nowhere]].\n")},
+            "content/articles/a.md:7: wikilink [[nowhere]] leads nowhere",
+        ),
+        (
+            {"content/articles/a.md": article("A", "2022", "x", slug="../../etc/passwd")},
+            "slug '../../etc/passwd' is not usable in a URL",
+        ),
+    ],
+)
+def test_bad_input_is_reported_with_file_and_line(
+    make_site: Callable[..., Path], files: dict[str, str | bytes], expected: str
+) -> None:
+    _, stderr = write_bad(make_site, files)
+    assert expected in stderr
+    assert "build failed" in stderr
+
+
+def test_every_problem_is_listed_at_once(make_site: Callable[..., Path]) -> None:
+    _, stderr = write_bad(
+        make_site,
+        {
+            "content/articles/a.md": "---\ntitle: A\ndate: 2022-13\n---\n",
+            "content/articles/b.md": "no front matter\n",
+        },
+    )
+    assert "a.md:3" in stderr and "b.md:1: no front matter" in stderr
+    assert "2 problems" in stderr
+
+
+def test_failed_build_leaves_previous_site_intact(make_site: Callable[..., Path]) -> None:
+    site = make_site(GOOD)
+    assert sitegen("build", site).returncode == 0
+    before = {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
+    (site / "content/articles/annexed.md").write_text("---\ntitle: [broken\n---\n")
+    assert sitegen("build", site).returncode == 1
+    after = {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_template_error_names_template_and_line(make_site: Callable[..., Path]) -> None:
+    site = make_site(
+        {
+            **GOOD,
+            "templates/article.html": "{% extends 'base.html' %}\n{% block main %}\n{{ article.title | nosuchfilter }}{% endblock %}\n",
+        }
+    )
+    result = sitegen("build", site)
+    assert result.returncode == 1
+    assert (
+        "templates/article.html:3: template syntax error: No filter named 'nosuchfilter'"
+        in result.stderr
+    )
+
+
+def test_site_templates_override_the_theme(make_site: Callable[..., Path]) -> None:
+    site = make_site(
+        {
+            **GOOD,
+            "templates/404.html": "{% extends 'base.html' %}{% block main %}Gone!{% endblock %}",
+        }
+    )
+    assert sitegen("build", site).returncode == 0
+    assert "Gone!" in (site / "_site/404.html").read_text()
+
+
+@pytest.mark.parametrize("output", [".", "..", "content", "/"])
+def test_dangerous_output_folders_are_refused(make_site: Callable[..., Path], output: str) -> None:
+    site = make_site(GOOD)
+    result = sitegen("build", site, "--output", site / output if output != "/" else "/")
+    assert result.returncode == 2
+    assert "refusing" in result.stderr
+    assert (site / "content/articles/annexed.md").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert sitegen("build", tmp_path).returncode == 2  # no site.yaml
+    assert sitegen("build", "--nope").returncode == 2
+
+
+def test_drafts_only_with_flag(make_site: Callable[..., Path]) -> None:
+    site = make_site({"content/articles/d.md": article("Draft", "2022", "x", draft=True)})
+    assert sitegen("build", site).returncode == 0
+    assert not (site / "_site/articles/d").exists()
+    assert sitegen("build", site, "--drafts").returncode == 0
+    assert (site / "_site/articles/d/index.html").exists()

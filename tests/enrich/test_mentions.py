@@ -1,0 +1,57 @@
+import pytest
+
+from sitegen.config import TopicConfig
+from sitegen.enrich.mentions import MentionMatcher
+
+TOPICS = [
+    TopicConfig("chernobyl", "Chernobyl", aliases=("Chernobyl", "Chornobyl")),
+    TopicConfig(
+        "zaporizhzhia-npp",
+        "Zaporizhzhia NPP",
+        aliases=("Zaporizhzhia nuclear power plant", "Zaporizhzhia NPP", "ZNPP"),
+        exclude=("Zaporizhzhia Oblast", "Zaporizhzhia region"),
+    ),
+    TopicConfig("region", "Zaporizhzhia", aliases=("Zaporizhzhia",)),
+    TopicConfig("cpp", "C++", aliases=("C++", "(ZNPP)", "a.b")),
+]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.topic) for m in MentionMatcher(TOPICS).finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chernobyl's reactor",
+        "Chernobyl’s reactor",
+        "CHERNOBYL troops",
+        "near chornobyl.",
+        "(Chernobyl)",
+    ],
+)
+def test_whole_word_case_insensitive_with_possessives(text: str) -> None:
+    assert [topic for _, topic in found(text)] == ["chernobyl"]
+
+
+def test_not_inside_other_words() -> None:
+    assert found("Chernobyls Chernobylsky xChernobyl") == []
+
+
+def test_longest_alias_wins_and_separators_vary() -> None:
+    text = "the Zaporizhzhia nuclear\npower plant and the Zaporizhzhia-NPP and Zaporizhzhia  NPP"
+    assert [t for _, t in found(text)] == ["zaporizhzhia-npp"] * 3
+
+
+def test_exclusions_swallow_region_mentions() -> None:
+    assert found("shelling in Zaporizhzhia Oblast and the Zaporizhzhia region") == []
+    assert found("southern Zaporizhzhia") == [("Zaporizhzhia", "region")]
+
+
+def test_regex_metacharacters_in_aliases_are_literal() -> None:
+    assert [t for _, t in found("written in C++ and (ZNPP) and a.b")] == ["cpp", "cpp", "cpp"]
+    assert found("axb") == []
+
+
+def test_no_topics_matches_nothing() -> None:
+    assert list(MentionMatcher([]).finditer("Chernobyl")) == []
