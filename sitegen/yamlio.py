@@ -7,7 +7,7 @@ the offending key, so the fast path pays nothing for good error messages.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,7 +22,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     alike and explains what is wrong with an impossible date.
     """
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
