@@ -1,0 +1,76 @@
+"""Find the date expressions in a sentence of news text and resolve them for the chronology.
+
+    find_dates("He announced on Friday that ...", PartialDate(2022, 3, 31))
+    -> [DateMention(start=12, end=21, text="on Friday", date=2022-03-25, ...)]
+
+Recognition lives in `dategrammar` (own regex grammar, chosen over dateparser and ctparse
+by measurement: see bench/datefind_compare.py), meaning in `dateresolve` (rules in its
+docstring), event texts in `dateevent`. This module adds one rule on top: a date whose
+year is inferred (a weekday, "July 12", "in June") is left unresolved when its clause
+speaks of the future before it ("will hear arguments on July 12", "is expected on
+Tuesday"), because the latest-past reading would then put the event a week or a year early.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitegen.dates import PartialDate
+from sitegen.enrich.dateevent import event_text
+from sitegen.enrich.dategrammar import Calendar, Expression, Weekday, scan
+from sitegen.enrich.dateresolve import Resolution, resolve
+
+__all__ = ["DateMention", "event_text", "find_dates"]
+
+_FUTURE = re.compile(
+    r"(?<!\bthe )\b(?:will|won['’]t|shall|(?:is|are)\s+(?:due|set|scheduled|expected|slated)"
+    r"|scheduled\s+for|plans?\s+to|upcoming|must|ha(?:s|ve)\s+until)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets of the expression in the sentence
+    end: int
+    text: str  # the expression as written, e.g. "on Wednesday", "February 24"
+    date: PartialDate | None  # resolved date, None when it can't be resolved
+    end_date: PartialDate | None  # for ranges ("from 24 February to 31 March")
+    unresolved: str  # "" when resolved; else why
+
+
+def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
+    """Every date expression in `sentence`, resolved against the publication date."""
+    mentions = []
+    for expression in scan(sentence):
+        resolution = resolve(expression.meaning, published)
+        if resolution.date is not None and _year_inferred(expression):
+            resolution = _unless_future(sentence, expression, resolution)
+        mentions.append(
+            DateMention(
+                start=expression.start,
+                end=expression.end,
+                text=sentence[expression.start : expression.end],
+                date=resolution.date,
+                end_date=resolution.end_date,
+                unresolved=resolution.unresolved,
+            )
+        )
+    return mentions
+
+
+def _year_inferred(expression: Expression) -> bool:
+    return isinstance(expression.meaning, Weekday) or (
+        isinstance(expression.meaning, Calendar) and not expression.explicit_year
+    )
+
+
+def _unless_future(sentence: str, expression: Expression, resolution: Resolution) -> Resolution:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, expression.start)),
+                       default=0)  # fmt: skip
+    cue = _FUTURE.search(sentence, clause_start, expression.start)
+    if cue is None:
+        return resolution
+    return Resolution(None, None, f"the sentence speaks of the future ({cue.group(0)!r})")
