@@ -10,6 +10,8 @@ _BYLINE = re.compile(
     rf"^(?i:by|words by|written by|story by)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?P<rest>.*)$"
 )
+# "Nora Lindqvist in Valdoro": a byline without "By", trusted only in the page header.
+_PLACED = re.compile(rf"^(?P<name>{_NAME}) in (?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?$")
 _ROLE = (
     r"(?i:editor|reporter|correspondent|writer|journalist|contributor|columnist|author|"
     r"analyst|producer|fellow|critic)"
@@ -41,6 +43,11 @@ def byline_author(text: str) -> str | None:
     if rest and not re.match(r"^(?:[,|—–-]|\bfor\b|\bin\b|\bat\b)", rest):
         return None
     return _tidy_name(match.group("name"))
+
+
+def placed_byline(text: str) -> str | None:
+    match = _PLACED.match(text.strip())
+    return _tidy_name(match.group("name")) if match else None
 
 
 def bio_author(text: str) -> tuple[str, str | None] | None:

@@ -21,6 +21,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|\b(?:image|photo|picture) credits?\s*:"
         r"|\b(?:photograph|photo|illustration|composite|picture|credit)s?\s*:\s*[^.]{1,80}\.?$"
         r"|\((?:photo|image|picture) (?:by|courtesy of)\b[^)]*\)\W*$"
+        r"|^(?:photo|photograph|image|picture|pictured|file photo)\s*:"
         r"|\bvia getty images\W*$|^(?:getty images|afp|reuters|ap|pa)(?: (?:photo|images))?\W*$"
         r"|^(?:hide|toggle|enlarge this|open image in|expand) (?:caption|image|gallery)\b"
         r"|^\d+ of \d+\W*$",
@@ -39,7 +40,8 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     ),
     # Links to other stories: "READ MORE: …", "Related: …", "Most read", "[SPOTLIGHT]".
     "promo": re.compile(
-        r"^(?:read more|read next|related(?: (?:stories|articles|content|coverage|topics))?"
+        r"^(?:read more|read next|related(?: (?:stories|articles|content|coverage))?"
+        r"|(?:related|suggested|explore more on these|more on these) topics"
         r"|see also|also read|more on this story|more from \w+|watch|listen|must read"
         r"|most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you)?"
         r"|top stories|you may also like|don'?t miss|latest(?: news| stories)?|more stories)"
@@ -58,7 +60,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"what are you looking for|^connect with us\b|^follow us\b|^skip to (?:main )?content"
         r"|^(?:menu|home|close|search|sections?|log ?in|sign in|back to top|accessibility links"
         r"|more|next|previous|print|email|copy link|reuse this content|comments?"
-        r"|view comments|join the conversation|\d+ comments?|topics|tags)\W*$"
+        r"|view comments|join the conversation|\d+ comments?|topics|tags|like this|loading)\W*$"
         r"|^share (?:on|this|via|article|to)\b|^(?:share|tweet)\W*$"
         r"|^(?:(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|telegram)"
         r"(?:\s*[|,/·]\s*|\s+)?){2,}$"

@@ -181,13 +181,19 @@ def _after_author_box(c: _Context, i: int) -> bool:
 
 
 def _in_link_list(c: _Context, i: int) -> bool:
-    # Headlines listed under "Most read" / "Related stories" up to the next real sentence.
+    # Lines listed under "Most read" or "Share this:" up to the next real sentence: story
+    # headlines after a promo label, one-to-three-word buttons after a navigation label.
+    if c.shapes[i].prose:
+        return False
     for j in range(i - 1, -1, -1):
         s = c.shapes[j]
         if s.prose and not c.dropped[j]:
             return False
-        if furniture.category(s.text) == "promo" and s.word_count <= 3:
-            return not c.shapes[i].prose
+        label = furniture.category(s.text) if s.word_count <= 5 else None
+        if label == "promo":
+            return True
+        if label == "navigation":
+            return c.shapes[i].word_count <= 3
     return False
 
 
@@ -207,6 +213,11 @@ def _heading_shape(c: _Context, i: int) -> bool:
 _CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
     ("before the headline", 2.0, _before_title),
     ("header label", 3.0, _header_label),
+    (
+        "byline",
+        6.0,
+        lambda c, i: i < c.body_start and bool(bylines.placed_byline(c.shapes[i].text)),
+    ),
     ("image alt text before caption", 4.0, _before_caption),
     ("label before furniture", 1.5, _next_is_furniture),
     ("inside author box", 3.0, _after_author_box),

@@ -43,7 +43,8 @@ def detect(blocks: list[Block], overrides: Given, page: Given | None = None) -> 
     meta = Metadata(url=url)
 
     meta.title = overrides.title or page.title or find_title(blocks, url)
-    meta.author = overrides.author or page.author or find_author(texts)
+    header = [b.text for b in _header(blocks)]
+    meta.author = overrides.author or page.author or find_author(texts, header)
     meta.source = overrides.source or page.source or find_source(texts) or _host(url)
     meta.date = overrides.date or page.date or find_dateline(texts)
     if meta.date is None and url:
@@ -80,16 +81,20 @@ def find_title(blocks: list[Block], url: str | None = None) -> str | None:
         if slug:
             title_words = set(lexical.slug_words(text))
             score += 3.0 * len(title_words & slug) / max(len(title_words), 1)
-        score += 1.0 * lexical.has_verb_hint(text) + 1.0 * (6 <= count <= 25)
+        # Headlines run 6-16 words; a longer header line is usually the standfirst.
+        score += 0.5 * lexical.has_verb_hint(text) + 1.0 * (6 <= count <= 16)
         score -= 3.0 * lexical.is_enumeration(text)
         if best is None or (score, -position) > (best[0], -best[1]):
             best = (score, position, text)
     return best[2] if best else None
 
 
-def find_author(texts: list[str]) -> str | None:
+def find_author(texts: list[str], header: list[str]) -> str | None:
     for text in texts:
         if name := bylines.byline_author(text):
+            return name
+    for text in header:
+        if name := bylines.placed_byline(text):
             return name
     for text in texts:
         if bio := bylines.bio_author(text):
