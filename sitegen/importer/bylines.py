@@ -7,7 +7,7 @@ import re
 _NAME_WORD = r"[A-Z][\w'’.\-]*"  # names are capitalised: keeps "By the time …" out
 _NAME = rf"{_NAME_WORD}(?:\s+(?:de |van |von |da |del |la |le )?{_NAME_WORD}){{1,3}}"
 _BYLINE = re.compile(
-    rf"^(?i:by|words by|written by|story by)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+    rf"^(?i:by|words by|written by|story by):?\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?P<rest>.*)$"
 )
 # "Nora Lindqvist in Valdoro": a byline without "By", trusted only in the page header.
@@ -22,7 +22,10 @@ _BIO = re.compile(
 )
 _TRADEMARK = re.compile(r"[“\"](?P<name>[^”\"]{2,60})[”\"] is a registered trademark", re.I)
 _OWNER = re.compile(
-    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4},?\s+(?P<name>[^.|]{2,80})", re.I
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4},?\s+(?P<name>[^.|]{2,80})"
+    # "Copyright The Financial Ledger Limited 2024": the year after the name.
+    r"|copyright\s+(?:©\s*)?(?P<before>[A-Z][^.|©\d]{1,80}?)\s+\d{4}\b",
+    re.I,
 )
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:ltd|limited|inc|llc|plc|gmbh|co|corp|or its affiliated companies|"
@@ -63,7 +66,7 @@ def copyright_owner(text: str) -> str | None:
     if trademark := _TRADEMARK.search(text):
         return trademark.group("name").strip()
     if owner := _OWNER.search(text):
-        name = owner.group("name").strip()
+        name = (owner.group("name") or owner.group("before")).strip()
         while (trimmed := _LEGAL_SUFFIX.sub("", name)) != name:
             name = trimmed
         return name.strip(" ,") or None
