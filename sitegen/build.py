@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from sitegen.cache import BuildCache, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
 from sitegen.deps import CACHE_DIR, DependencyMap
@@ -21,6 +22,7 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problem, Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
+from sitegen.publish.search import index_search
 from sitegen.render import export, feeds
 from sitegen.render.assets import collect_assets
 from sitegen.render.digests import Digests
@@ -41,6 +43,7 @@ class BuildOptions:
     drafts: bool = False
     strict_templates: bool = False  # undefined template variables are errors (tests use it)
     html_filter: HtmlFilter | None = None
+    cache: BuildCache | None = None  # kept in memory by the preview server; else on disk
 
 
 @dataclass
@@ -55,10 +58,10 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_site(options: BuildOptions, problems: Problems) -> Site:
+def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> Site:
     overrides = {"base_url": options.base_url} if options.base_url is not None else None
     config = load_config(options.site_root, problems, overrides)
-    content = load_content(config, problems, drafts=options.drafts)
+    content = load_content(config, problems, cache, drafts=options.drafts)
     articles = sorted(content.articles, key=lambda a: (a.date, a.title), reverse=True)
     topics: dict[str, Topic] = {}
     for topic_config in config.topics:
@@ -80,10 +83,12 @@ def build(options: BuildOptions) -> BuildResult:
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
 
-    site = load_site(options, problems)
+    cache_file = options.site_root / CACHE_DIR / "build.pickle"
+    cache = options.cache if options.cache is not None else load_cache(cache_file)
+    site = load_site(options, problems, cache)
     problems.raise_if_any()
     lap("load")
-    enrich(site, make_renderer(site.config.markdown.allow_html), problems)
+    enrich(site, make_renderer(site.config.markdown.allow_html), problems, cache)
     problems.raise_if_any()
     lap("enrich")
     output = output_folder(options, site.config)
@@ -116,12 +121,15 @@ def build(options: BuildOptions) -> BuildResult:
         staged.write(".nojekyll", b"")
         if site.config.cname:
             staged.write("CNAME", site.config.cname.encode() + b"\n")
+        warnings = index_search(staged, site.config)
         deps.invalidate()
         report = staged.commit()
     deps.save()
+    if options.cache is None:
+        save_cache(cache, cache_file)
     lap("write")
     return BuildResult(
-        site, output, report, rendered, len(pages), time.perf_counter() - started, timings
+        site, output, report, rendered, len(pages), time.perf_counter() - started, timings, warnings
     )
 
 

@@ -20,6 +20,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "sitegen.commands.import_",
         "turn raw article text or saved pages into clean Markdown articles",
     ),
+    "check": ("sitegen.commands.check", "check the built site's links, anchors and assets"),
+    "init": ("sitegen.commands.init", "start a new briefing: site.yaml, an article, a workflow"),
+    "deploy": ("sitegen.commands.deploy", "build and push the site to a gh-pages branch"),
 }
 
 
@@ -43,3 +46,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sitegen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stderr.close()
+        return 0

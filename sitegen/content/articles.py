@@ -201,10 +201,29 @@ class _Fields:
             date = self.date("events", True, index, "date")
             end = self.date("events", False, index, "end_date") if "end_date" in item else None
             topics = self.topics(known, "events", index, "topics")
-            line = frontmatter.meta_line(self.doc, "events", index)
+            line = _item_line(self.doc, "events", index)
             if date is not None:
                 specs.append(EventSpec(date, str(item["text"]).strip(), topics, line, end))
         return tuple(specs)
+
+
+def _item_line(doc: Document, key: str, index: int) -> int:
+    """File line of item ``index`` of a block list, by a text scan (composing the YAML node
+    tree for every event of every article would triple the load time of a large site)."""
+    lines = doc.meta_text.split("\n")
+    start = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        return frontmatter.meta_line(doc, key, index)
+    items: list[int] = []
+    indent: int | None = None
+    for number, line in enumerate(lines[start + 1 :], start + 1):
+        stripped = line.lstrip()
+        if line and not line[0].isspace() and not stripped.startswith("- "):
+            break  # the next top-level key
+        if stripped.startswith("- ") and indent in (None, len(line) - len(stripped)):
+            indent = len(line) - len(stripped)
+            items.append(number)
+    return (items[index] if index < len(items) else start) + 2
 
 
 def _dig(data: Any, path: tuple[str | int, ...]) -> Any:

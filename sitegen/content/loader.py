@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.cache import BuildCache, stamp
 from sitegen.config import SiteConfig
 from sitegen.content.articles import load_article, read_text
 from sitegen.content.frontmatter import normalise_newlines
@@ -34,17 +35,25 @@ def content_files(folder: Path, suffix: str = ".md") -> list[Path]:
     )
 
 
-def load_content(config: SiteConfig, problems: Problems, drafts: bool = False) -> Content:
+def load_content(
+    config: SiteConfig, problems: Problems, cache: BuildCache, drafts: bool = False
+) -> Content:
     root = config.root
+    cache.use_config(config.fingerprint())
     topic_slugs = [topic.slug for topic in config.topics]
     articles: list[Article] = []
     first_by_slug: dict[str, Article] = {}
     for path in content_files(root / "content" / "articles"):
         display = display_path(path, root)
-        text = read_text(path, problems)
-        if text is None:
-            continue
-        article = load_article(path, text, display, topic_slugs, problems)
+        current = stamp(path)
+        article = cache.article(path, current)
+        if article is None:
+            text = read_text(path, problems)
+            if text is None:
+                continue
+            article = load_article(path, text, display, topic_slugs, problems)
+            if article is not None:
+                cache.keep_article(path, current, article)
         if article is None or (article.draft and not drafts):
             continue
         other = first_by_slug.get(article.slug)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from sitegen.cache import BuildCache
 from sitegen.content.loader import display_path
 from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, RenderedBody
 from sitegen.model import Site
 
+_WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
 
 
@@ -42,16 +45,26 @@ def body_context(site: Site, root: str = "../../") -> BodyContext:
     )
 
 
-def render_bodies(site: Site, render: Renderer, problems: Problems) -> None:
+def render_bodies(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
     context = body_context(site)
+    fingerprint = context_fingerprint(site)
+    live: set[str] = set()
     for article in site.articles.values():
-        result = render(article.body, article.body_line, context)
+        targets = _targets(article.body, context)
+        key = cache.body_key(article.body, article.body_line, fingerprint + targets)
+        result = cache.bodies.get(key)
+        if result is None:
+            result = render(article.body, article.body_line, context)
+            if not result.problems:
+                cache.bodies[key] = result
+        live.add(key)
         article.html = result.html
         article.sentences = result.sentences
         article.mentions = result.mentions
         article.links_to = list(dict.fromkeys(result.links_to))
         for line, message, hint in result.problems:
             problems.add(display_path(article.path, site.config.root), line, message, hint)
+    cache.prune({str(a.path) for a in site.articles.values()} | _drafts(cache, site), live)
     for topic in site.topics.values():
         if topic.description_path is not None:
             result = render(topic.description_md, 1, context)
@@ -60,3 +73,22 @@ def render_bodies(site: Site, render: Renderer, problems: Problems) -> None:
                 problems.add(
                     display_path(topic.description_path, site.config.root), line, message, hint
                 )
+
+
+def _targets(body: str, context: BodyContext) -> str:
+    """Where the body's wikilinks lead today: part of its cache key, since a body linking to
+    an article that was since added, renamed or removed must be rendered again."""
+    if "[[" not in body:
+        return ""
+    return repr([context.resolve_wikilink(t.strip()) for t in _WIKILINK.findall(body)])
+
+
+def context_fingerprint(site: Site) -> str:
+    """What a cached body depends on besides its own text: topics, link mode, raw HTML."""
+    config = site.config
+    return repr((config.topics, config.markdown))
+
+
+def _drafts(cache: BuildCache, site: Site) -> set[str]:
+    # Drafts left out of this build still exist; keep their parsed copies.
+    return {path for path, (_, article) in cache.articles.items() if article.draft}

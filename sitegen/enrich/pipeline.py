@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitegen.cache import BuildCache
 from sitegen.enrich.bodies import Renderer, render_bodies
 from sitegen.enrich.events import build_events
 from sitegen.enrich.links import add_backlinks, relate_articles
@@ -11,8 +12,8 @@ from sitegen.errors import Problems
 from sitegen.model import Site
 
 
-def enrich(site: Site, render: Renderer, problems: Problems) -> None:
-    render_bodies(site, render, problems)
+def enrich(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
+    render_bodies(site, render, problems, cache)
     fill_summaries(site)
     assign_topics(site)
     relate_topics(site)

@@ -8,6 +8,7 @@ its own page, ``topic`` a topic's header and counts, ``event`` one chronology en
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cached_property
 
 from sitegen.model import Article, Event, Site, Topic
@@ -25,13 +26,29 @@ class Digests:
     def __init__(self, site: Site, assets: dict[str, str]) -> None:
         self.site = site
         self.assets = assets
+        self._memo: dict[tuple[str, str], str] = {}  # a digest is asked for by many pages
 
     @cached_property
     def site_wide(self) -> str:
         """Everything every page shows: the config (titles, topics, base URL) and asset names."""
         return _hash(self.site.config.fingerprint(), sorted(self.assets.items()))
 
+    def _once(self, kind: str, key: str, make: Callable[[], str]) -> str:
+        memo_key = (kind, key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = make()
+        return self._memo[memo_key]
+
     def card(self, article: Article) -> str:
+        return self._once("card", article.slug, lambda: self._card(article))
+
+    def article(self, article: Article) -> str:
+        return self._once("article", article.slug, lambda: self._article(article))
+
+    def event(self, event: Event) -> str:
+        return self._once("event", event.id, lambda: self._event(event))
+
+    def _card(self, article: Article) -> str:
         return _hash(
             article.slug,
             article.title,
@@ -44,7 +61,7 @@ class Digests:
             article.mentions,
         )
 
-    def article(self, article: Article) -> str:
+    def _article(self, article: Article) -> str:
         return _hash(
             self.card(article),
             article.html,
@@ -60,7 +77,7 @@ class Digests:
             topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest
         )
 
-    def event(self, event: Event) -> str:
+    def _event(self, event: Event) -> str:
         return _hash(
             event.id,
             event.date,
