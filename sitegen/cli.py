@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "sitegen.commands.import_",
         "turn raw article text or saved pages into clean Markdown articles",
     ),
+    "serve": ("sitegen.commands.serve", "preview the site with live reload"),
     "check": ("sitegen.commands.check", "check the built site's links, anchors and assets"),
     "init": ("sitegen.commands.init", "start a new briefing: site.yaml, an article, a workflow"),
     "deploy": ("sitegen.commands.deploy", "build and push the site to a gh-pages branch"),

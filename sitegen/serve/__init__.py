@@ -1,0 +1,1 @@
+"""``sitegen serve``: a preview server that rebuilds on change and reloads the open pages."""

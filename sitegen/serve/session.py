@@ -1,0 +1,120 @@
+"""One preview session: build the site, rebuild it when its inputs change, tell the pages.
+
+Every (re)build goes through :func:`sitegen.build.build`, which renders only pages whose
+inputs changed and reports the files it wrote or removed; those lists are what the pages
+receive. A failed build leaves the last good output in place, so the server keeps serving
+it and the pages show the problems in an overlay until a build succeeds again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sitegen.build import BuildOptions, BuildResult, build, output_folder
+from sitegen.commands.build import print_problems, summary
+from sitegen.config import SiteConfig, load_config
+from sitegen.deps import CACHE_DIR
+from sitegen.errors import BuildError, Problem, Problems, UsageError
+from sitegen.render.themes import theme_chain
+from sitegen.serve.reload import Broadcaster
+from sitegen.serve.server import ServedSite
+from sitegen.write.output import WriteReport
+
+# The site's own inputs besides site.yaml (the theme folders come from the theme chain).
+INPUT_FOLDERS = ("content", "templates", "static", "themes")
+
+
+class Session:
+    def __init__(self, options: BuildOptions, live: Broadcaster | None) -> None:
+        self.options = options
+        self.live = live
+        # Until a build succeeds, serve whatever an earlier build left (if anything).
+        self.config = self._read_config()
+        self.site = ServedSite(output_folder(options, self.config), self.config.base_path)
+        self._inputs: set[Path] = set()  # changed since the last good build
+        self._watched = self.watched()
+
+    def current(self) -> ServedSite:
+        return self.site
+
+    def build(self, changed: Iterable[Path] = (), retry_coming: bool = False) -> bool:
+        """Build; report problems unless ``retry_coming`` (more events are already queued,
+        e.g. the file was read half-written): the next build will report instead."""
+        self._inputs.update(changed)
+        try:
+            result = build(self.options)
+        except BuildError as exc:
+            problems = exc.problems
+        except UsageError as exc:  # e.g. site.yaml names a theme that does not exist
+            problems = [Problem("site.yaml", None, str(exc))]
+        except OSError as exc:  # a file vanished between listing and reading it
+            problems = [Problem(exc.filename or "site", None, exc.strerror or str(exc))]
+        else:
+            self._succeeded(result)
+            return True
+        if not retry_coming:
+            print_problems(BuildError(problems))
+            if self.live is not None:
+                self.live.publish("errors", {"problems": [str(p) for p in problems]})
+        return False
+
+    def _succeeded(self, result: BuildResult) -> None:
+        report = result.report
+        styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
+        self._inputs.clear()
+        self.config = result.site.config
+        self.site = ServedSite(result.output, self.config.base_path)
+        print(summary(result), flush=True)
+        if self.live is not None:
+            self.live.publish(
+                "build",
+                {
+                    "changed": report.written,
+                    "removed": report.removed,
+                    # Only stylesheets changed: the pages changed only in the fingerprinted
+                    # name they link to, so they swap the stylesheet instead of reloading.
+                    "styles": stylesheet_renames(report) if styles_only else None,
+                },
+            )
+
+    def watched(self) -> list[tuple[Path, bool]]:
+        """``(folder, recursive)`` pairs to watch: the site folder itself only for site.yaml
+        and its input folders appearing (watching it all would watch the output too)."""
+        root = self.options.site_root
+        folders = [(root, False), *((root / name, True) for name in INPUT_FOLDERS)]
+        try:
+            themes = theme_chain(root, self.config.theme)
+        except UsageError:  # reported by the build; watch the rest meanwhile
+            themes = []
+        folders += [(theme, True) for theme in themes if not theme.is_relative_to(root)]
+        self._watched = folders  # what relevant() checks events against, from another thread
+        return folders
+
+    def relevant(self, path: Path) -> bool:
+        """Whether a changed path is an input of the site (not its output or cache)."""
+        root = self.options.site_root
+        if path.is_relative_to(self.site.output) or path.is_relative_to(root / CACHE_DIR):
+            return False
+        if path == root / "site.yaml":
+            return True
+        return any(path.is_relative_to(folder) for folder, recursive in self._watched if recursive)
+
+    def _read_config(self) -> SiteConfig:
+        overrides = {"base_url": self.options.base_url} if self.options.base_url else None
+        return load_config(self.options.site_root, Problems(), overrides)
+
+
+def stylesheet_renames(report: WriteReport) -> dict[str, str]:
+    """``{old output: new output}`` for stylesheets whose fingerprinted name changed."""
+
+    def logical(name: str) -> str:  # assets/style.0316cfd8ae.css → assets/style.css
+        stem, _, suffix = name.rpartition(".")
+        return f"{stem.rpartition('.')[0]}.{suffix}"
+
+    written = {logical(n): n for n in report.written if n.endswith(".css")}
+    return {
+        old: written[logical(old)]
+        for old in report.removed
+        if old.endswith(".css") and logical(old) in written
+    }
