@@ -38,11 +38,19 @@ _STOPWORDS = frozenset(
     ]
 )
 SIMILAR = 0.5  # word-set overlap above which two texts on one date are the same event
-_QUOTE_MATCH = 0.3  # overlap above which a body sentence is taken as an event's source quote
+_QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+    """Content words, crudely stemmed so that "captured" and "capture" meet."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
+from sitegen.enrich.mentions import MentionMatcher
 from sitegen.model import Site
 
 
 def assign_topics(site: Site) -> None:
     """An article's topics: those it names in front matter, then those it mentions.
 
-    Explicit topics come first, then detected ones by how often they are mentioned, so the
-    first topic is the article's main subject.
+    Explicit topics come first, then detected ones: those its title names, then by how often
+    the body mentions them, so the first topic is the article's main subject.
     """
+    matcher = MentionMatcher(site.config.topics)
     for topic in site.topics.values():
         topic.articles = []
     for article in site.articles.values():  # already newest first
-        detected = sorted(article.mentions, key=lambda slug: -article.mentions[slug])
+        in_title = {mention.topic for mention in matcher.finditer(article.title)}
+        detected = sorted(
+            {*article.mentions, *in_title},
+            key=lambda slug: (slug not in in_title, -article.mentions.get(slug, 0)),
+        )
         article.topics = list(dict.fromkeys([*article.explicit_topics, *detected]))
         for slug in article.topics:
             site.topics[slug].articles.append(article.slug)
