@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print_problems(exc)
         return 1
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     if not args.quiet:
         print(summary(result))
     if args.verbose:

@@ -62,6 +62,24 @@ class StagedOutput:
         target.write_bytes(data)
         self.report.written.append(name)
 
+    def adopt_tree(self, name: str) -> None:
+        """Register the files a tool wrote straight into the stage under folder ``name``.
+
+        Tools such as the search indexer write whole folders themselves; registering them keeps
+        the report honest and stops :meth:`commit` from listing them as removed.
+        """
+        for path in sorted((self.stage / name).rglob("*")):
+            if path.is_file():
+                relative = path.relative_to(self.stage).as_posix()
+                if relative in self._seen:
+                    raise ValueError(f"two outputs want the same file {relative!r}")
+                self._seen.add(relative)
+                previous = self.final / relative
+                if previous.is_file() and previous.read_bytes() == path.read_bytes():
+                    self.report.unchanged += 1
+                else:
+                    self.report.written.append(relative)
+
     def _link(self, previous: Path, name: str) -> None:
         target = self._target(name)
         try:

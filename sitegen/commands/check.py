@@ -1,0 +1,91 @@
+"""``sitegen check [SITE_DIR] [--external] [--no-build]``: broken links, anchors, assets, lint.
+
+Exit status 1 when an internal link, anchor or asset is broken; content warnings and failing
+external links are reported but do not fail the check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build, load_site, output_folder
+from sitegen.commands.build import add_site_arguments, print_problems, site_root
+from sitegen.enrich.pipeline import enrich
+from sitegen.errors import BuildError, Problem, Problems, UsageError
+from sitegen.markdown import make_renderer
+from sitegen.model import Site
+from sitegen.publish.external import failing_urls
+from sitegen.publish.linkcheck import LinkReport, check_links
+from sitegen.publish.lint import lint
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--output", "-o", type=Path, help="output folder (default: _site)")
+    parser.add_argument(
+        "--no-build", action="store_true", help="check the existing output instead of building"
+    )
+    parser.add_argument(
+        "--external", action="store_true", help="also fetch external links (HEAD, then GET)"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems and the summary only"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        options = BuildOptions(
+            site_root(args), output=args.output, base_url=args.base_url, drafts=args.drafts
+        )
+        site, output, warnings = _existing(options) if args.no_build else _build(options)
+    except UsageError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print_problems(exc)
+        return 1
+    report = check_links(output, site.config)
+    warnings += report.warnings + lint(site)
+    if args.external:
+        warnings += _external_problems(report)
+    for problem in [*report.broken, *warnings]:
+        print(problem)
+    if report.external and not args.quiet:
+        fetched = "fetched" if args.external else "not fetched; pass --external to fetch them"
+        print(f"external links ({len(report.external)}, {fetched}):")
+        for url in sorted(report.external):
+            print(f"  {url}")
+    print(
+        f"checked {report.pages} pages, {report.links} links: "
+        f"{len(report.broken)} broken, {len(warnings)} warnings"
+    )
+    return 1 if report.broken else 0
+
+
+def _build(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:
+    result = build(options)
+    return result.site, result.output, list(result.warnings)
+
+
+def _existing(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:
+    """The site model (for lint and the base path) next to an output built earlier."""
+    problems = Problems()
+    site = load_site(options, problems)
+    problems.raise_if_any()
+    enrich(site, make_renderer(site.config.markdown.allow_html), problems)
+    problems.raise_if_any()
+    output = output_folder(options, site.config)
+    if not (output / "index.html").is_file():
+        raise UsageError(f"{output} holds no built site: run 'sitegen build', or drop --no-build")
+    return site, output, []
+
+
+def _external_problems(report: LinkReport) -> list[Problem]:
+    problems = []
+    for url, reason in failing_urls(report.external).items():
+        first = report.external[url][0]
+        problems.append(Problem(first.page, first.line, f"warning: external link {url}: {reason}"))
+    return problems

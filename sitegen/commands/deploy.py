@@ -1,0 +1,61 @@
+"""``sitegen deploy [SITE_DIR] [--remote origin] [--branch gh-pages] [--message M]``.
+
+Builds the site, commits the output as the whole content of the branch (one new commit on
+top of its history) and pushes it. The working tree and index are left alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sitegen import __version__
+from sitegen.build import BuildOptions, build
+from sitegen.commands.build import add_site_arguments, print_problems, site_root, summary
+from sitegen.errors import BuildError, UsageError
+from sitegen.publish.deploy import (
+    DeployError,
+    check_remote,
+    commit_tree,
+    git_dir,
+    push,
+    source_commit,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
+    parser.add_argument(
+        "--branch", default="gh-pages", help="branch to publish on (default: gh-pages)"
+    )
+    parser.add_argument("--message", "-m", help="commit message (default: names the source)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        root = site_root(args)
+        git_dir(root)  # fail before a long build when deploying cannot work
+        check_remote(root, args.remote)
+        result = build(BuildOptions(root, base_url=args.base_url, drafts=args.drafts))
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
+        print(summary(result))
+        source = source_commit(root)
+        message = args.message or (
+            f"Deploy {result.site.config.title} with sitegen {__version__}"
+            + (f" from {source}" if source else "")
+        )
+        commit = commit_tree(root, result.output, args.branch, message, args.remote)
+        push(root, args.remote, args.branch)
+    except UsageError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print_problems(exc)
+        return 1
+    except DeployError as exc:
+        print(f"sitegen deploy: {exc}", file=sys.stderr)
+        return 1
+    print(f"deployed {commit[:12]} to {args.remote} {args.branch}")
+    return 0

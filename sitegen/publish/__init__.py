@@ -1,0 +1,1 @@
+"""Publishing a built site: search index, link checking, content lint, scaffolding, deploying."""

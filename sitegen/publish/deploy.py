@@ -1,0 +1,122 @@
+"""Commit a built site to a branch (gh-pages) and push it, as ghp-import does.
+
+Only git plumbing is used: the output folder is added to a temporary index (``GIT_INDEX_FILE``)
+with the output as the work tree, then ``write-tree``, ``commit-tree`` and ``update-ref``.
+The user's working tree, index and checked-out branch are never touched. Each deploy is one
+new commit whose parent is the branch's previous tip, so the branch keeps its history.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+GIT_TIMEOUT = 300  # seconds; a push of a large site over a slow link
+
+
+class DeployError(Exception):
+    """Git refused: no repository, no remote, a rejected push. The message says what to do."""
+
+
+def _git(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    try:
+        result = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT,
+        )
+    except FileNotFoundError:
+        raise DeployError("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise DeployError(f"git {args[0]} did not finish in {GIT_TIMEOUT} s") from None
+    if check and result.returncode != 0:
+        raise DeployError(f"git {args[0]} failed: {result.stderr.strip()}")
+    return result
+
+
+def git_dir(folder: Path) -> Path:
+    result = _git("rev-parse", "--absolute-git-dir", cwd=folder, check=False)
+    if result.returncode != 0:
+        raise DeployError(
+            f"{folder} is not in a git repository: run 'git init' and add a remote first"
+        )
+    return Path(result.stdout.strip())
+
+
+def check_remote(folder: Path, remote: str) -> None:
+    if _git("remote", "get-url", remote, cwd=folder, check=False).returncode != 0:
+        raise DeployError(
+            f"the repository has no remote {remote!r}: add one with "
+            f"'git remote add {remote} URL', or pass --remote"
+        )
+
+
+def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: str) -> str:
+    """Commit ``output`` as the whole content of ``branch``; return the new commit's id."""
+    gitdir = git_dir(folder)
+    ref = f"refs/heads/{branch}"
+    parent = _tip(folder, ref) or _remote_tip(folder, remote, branch)
+    with tempfile.TemporaryDirectory(prefix="sitegen-deploy-") as temp:
+        index = {"GIT_INDEX_FILE": str(Path(temp) / "index")}
+        # --force: the user's ignore rules (e.g. a global *.log) must not drop built files.
+        tree_args = (f"--git-dir={gitdir}", f"--work-tree={output}")
+        _git(*tree_args, "add", "--all", "--force", ".", cwd=output, env=index)
+        tree = _git(*tree_args, "write-tree", cwd=output, env=index).stdout.strip()
+    parents = ["-p", parent] if parent else []
+    commit = _git(
+        "commit-tree", tree, *parents, "-m", message, cwd=folder, env=_identity(folder)
+    ).stdout.strip()
+    # The old value makes the update fail if someone moved the branch meanwhile.
+    _git("update-ref", "-m", "sitegen deploy", ref, commit, parent or "", cwd=folder)
+    return commit
+
+
+def push(folder: Path, remote: str, branch: str) -> None:
+    result = _git(
+        "push", remote, f"refs/heads/{branch}:refs/heads/{branch}", cwd=folder, check=False
+    )
+    if result.returncode != 0:
+        raise DeployError(
+            f"pushing {branch} to {remote} was rejected:\n{result.stderr.strip()}\n"
+            f"if the remote {branch} has commits this one lacks, run "
+            f"'git fetch {remote} {branch}:{branch}' and deploy again"
+        )
+
+
+def _tip(folder: Path, ref: str) -> str:
+    result = _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=folder, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def _remote_tip(folder: Path, remote: str, branch: str) -> str:
+    """The remote branch's tip, so a fresh clone (as in CI) extends the published history."""
+    tracking = f"refs/remotes/{remote}/{branch}"
+    # Fails when the remote has no such branch yet: then the first deploy starts it.
+    _git("fetch", "--quiet", remote, f"+refs/heads/{branch}:{tracking}", cwd=folder, check=False)
+    return _tip(folder, tracking)
+
+
+def _identity(folder: Path) -> dict[str, str]:
+    """A committer identity for machines where none is configured (CI runners)."""
+    if _git("var", "GIT_COMMITTER_IDENT", cwd=folder, check=False).returncode == 0:
+        return {}
+    name, email = "sitegen", "sitegen@localhost"
+    return {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+    }
+
+
+def source_commit(folder: Path) -> str:
+    """The short id of the checked-out commit, for the deploy message ("" if none)."""
+    result = _git("rev-parse", "--short", "HEAD", cwd=folder, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""

@@ -1,0 +1,88 @@
+"""Full-text search: a Pagefind index of the staged output, written to ``pagefind/``.
+
+The Pagefind binary (shipped by PyPI's ``pagefind[bin]``) runs over the staging folder before
+it is swapped in, so the index always matches the pages it is published with. Running the
+binary is simpler than Pagefind's Python API (an async service whose ``get_files`` can
+deadlock on large indexes) and as fast: both spawn the same binary.
+
+Article pages mark what to index (``data-pagefind-body``) and their topics
+(``data-pagefind-filter="topic"``); the theme's ``search.js`` mounts Pagefind UI.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from sitegen.config import SiteConfig
+from sitegen.errors import Problem
+from sitegen.write.output import StagedOutput
+
+BUNDLE = "pagefind"
+# Written by every Pagefind run; its absence means the previous build has no usable index.
+_ENTRY = f"{BUNDLE}/pagefind-entry.json"
+TIMEOUT = 600  # seconds; a 1,000-article site takes about a second
+
+
+def index_search(staged: StagedOutput, config: SiteConfig) -> list[Problem]:
+    """Index the staged site (or reuse the previous index); warnings instead of failures.
+
+    A site without search is still a good site, so a missing or failing binary is a warning.
+    """
+    if not config.search:
+        return []
+    if _html_unchanged(staged) and (staged.final / _ENTRY).is_file():
+        for path in sorted((staged.final / BUNDLE).rglob("*")):
+            if path.is_file():
+                staged.unchanged(path.relative_to(staged.final).as_posix())
+        return []
+    command = pagefind_command()
+    if command is None:
+        return [
+            _warning(
+                "the Pagefind binary was not found, so the site has no search index",
+                "pip install 'pagefind[bin]', or set 'search: false' in site.yaml",
+            )
+        ]
+    try:
+        subprocess.run(
+            [*command, "--site", str(staged.stage), "--output-subdir", BUNDLE, "--silent"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        shutil.rmtree(staged.stage / BUNDLE, ignore_errors=True)  # never publish half an index
+        detail = getattr(exc, "stderr", None) or str(exc)
+        return [_warning(f"Pagefind failed, so the site has no search index: {detail.strip()}")]
+    staged.adopt_tree(BUNDLE)
+    return []
+
+
+def pagefind_command() -> list[str] | None:
+    """The Pagefind executable: the PyPI package's binary, else one on PATH (e.g. from npm)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        found = shutil.which("pagefind")
+        return [found] if found else None
+    executable = get_executable()
+    return [str(executable)] if executable else None
+
+
+def _html_unchanged(staged: StagedOutput) -> bool:
+    """True when the stage holds exactly the previous build's HTML files, byte for byte."""
+    if any(name.endswith(".html") for name in staged.report.written):
+        return False
+
+    def pages(folder: Path) -> set[Path]:
+        found = (p.relative_to(folder) for p in folder.rglob("*.html"))
+        return {p for p in found if p.parts[0] != BUNDLE}
+
+    return pages(staged.stage) == pages(staged.final)
+
+
+def _warning(message: str, hint: str = "") -> Problem:
+    return Problem("search", None, f"warning: {message}", hint)
