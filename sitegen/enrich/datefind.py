@@ -28,6 +28,9 @@ _FUTURE = re.compile(
     r"|scheduled\s+for|plans?\s+to|upcoming|must|ha(?:s|ve)\s+until)\b",
     re.IGNORECASE,
 )
+# Cheap substring test first: most sentences have no future cue at all.
+_FUTURE_HINTS = ("will", "won", "shall", "due", "set", "scheduled", "expected", "slated",
+                 "plan", "upcoming", "must", "until")  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
 
 
@@ -43,10 +46,15 @@ class DateMention:
 
 def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
     """Every date expression in `sentence`, resolved against the publication date."""
+    expressions = scan(sentence)
+    if not expressions:
+        return []
+    lowered = sentence.lower()
+    future_hint = any(hint in lowered for hint in _FUTURE_HINTS)
     mentions = []
-    for expression in scan(sentence):
+    for expression in expressions:
         resolution = resolve(expression.meaning, published)
-        if resolution.date is not None and _year_inferred(expression):
+        if future_hint and resolution.date is not None and _year_inferred(expression):
             resolution = _unless_future(sentence, expression, resolution)
         mentions.append(
             DateMention(

@@ -24,7 +24,6 @@ Recognition rules that keep false dates out:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,6 +31,7 @@ MONTH_NUMBERS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+MONTH_NUMBERS_TITLE = tuple(name.title() for name in MONTH_NUMBERS)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -93,7 +93,6 @@ _DAY_IN_RANGE = rf"(?<![\w.,/:$£€#]){_DAY_NUMBER}"
 # A year is 1800-2199 standing alone: not "2,000", "1990s", "2018-19", "2022/23", "©2022".
 _YEAR = r"(?<![\w.,/:$£€#©])(?:1[89]\d\d|2[01]\d\d)(?![\w%]|[:.,/-]\d|'s)"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_MODIFIER = r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?"
 _COUNT = rf"(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)}|{'|'.join(w.capitalize() for w in NUMBER_WORDS)})"
 
 
@@ -106,7 +105,7 @@ def _day_month(p: str, *, in_range: bool = False) -> str:
     day = _DAY_IN_RANGE if in_range else _DAY
     forms = [
         rf"(?P<{p}m>{_MONTH})\s+(?P<{p}d>{_DAY})",
-        rf"(?:the\s+)?(?P<{p}d2>{day})(?:\s+of)?\s+(?P<{p}m2>{_MONTH})",
+        rf"(?P<{p}d2>{day})(?:\s+of)?\s+(?P<{p}m2>{_MONTH})",
     ]
     if in_range:
         forms.append(rf"(?P<{p}d3>{day})(?!\s+(?:of\s+)?(?:{_MONTH}))")
@@ -117,18 +116,22 @@ def _day_month(p: str, *, in_range: bool = False) -> str:
 
 
 _RANGE_WORD = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*"
-_ALTERNATIVES = {
+_AFTER_RANGE_LEAD = r"(?:(?<=\b[Ff]rom\s)|(?<=\b[Bb]etween\s))"
+# Forms that start at an anchor (a capital letter or a digit starting a word): matched only
+# there, which keeps scanning fast. Leading words ("on", "from", "early") are looked up
+# behind the anchor afterwards. Alternatives are tried in order: longest forms first.
+_ANCHORED = {
     "iso": r"(?<![\w-])(?P<iso_y>\d{4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?![\w-])",
     # "from 24 February to 31 March", "between March 1 and 5", "from 14 to 28 September"
     "span": (
-        rf"\b(?:[Ff]rom|[Bb]etween)\s+(?:{_day_month('a_')}|(?P<a_d4>{_DAY}))"
+        rf"{_AFTER_RANGE_LEAD}(?:{_day_month('a_')}|(?P<a_d4>{_DAY}))"
         rf"{_RANGE_WORD}{_day_month('b_', in_range=True)}"
     ),
     "months": (
-        rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<mo_a>{_MONTH_ALONE})(?:\s+(?P<mo_ay>{_YEAR}))?"
+        rf"{_AFTER_RANGE_LEAD}(?P<mo_a>{_MONTH_ALONE})(?:\s+(?P<mo_ay>{_YEAR}))?"
         rf"{_RANGE_WORD}(?P<mo_b>{_MONTH_ALONE})(?:\s+(?P<mo_by>{_YEAR}))?"
     ),
-    "years": rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<yr_a>{_YEAR}){_RANGE_WORD}(?P<yr_b>{_YEAR})",
+    "years": rf"{_AFTER_RANGE_LEAD}(?P<yr_a>{_YEAR}){_RANGE_WORD}(?P<yr_b>{_YEAR})",
     # "February 24-26", "Feb. 24 to 26, 2022"
     "md_days": (
         rf"(?P<mdd_m>{_MONTH})\s+(?P<mdd_a>{_DAY})\s*(?:-|–|\bto\b|\bthrough\b)\s*"
@@ -140,33 +143,53 @@ _ALTERNATIVES = {
         rf"(?:,?\s+(?P<dmd_y>{_YEAR}))?"
     ),
     "date": _day_month("c_"),
-    "month_year": rf"{_MODIFIER}(?P<my_m>{_MONTH})(?:\s+of|,)?\s+(?P<my_y>{_YEAR})",
-    "ago": (rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b"),
-    "relative": (
-        r"\b(?:(?P<rel_mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)[- ])?"
-        r"(?P<rel_which>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rel_unit>week|month|year)\b"
-    ),
+    "month_year": rf"(?P<my_m>{_MONTH})(?:\s+of|,)?\s+(?P<my_y>{_YEAR})",
+    "weekday": rf"(?P<wd>{_WEEKDAY}){_PART_OF_DAY}",
+    "month": rf"(?P<mo>{_MONTH_ALONE})",
+    "year": rf"(?P<yr>{_YEAR})",
+}
+# Forms keyed on a relative word; scanned only when a hint word is present. A modifier
+# before them ("earlier this month") is looked up behind, like the prepositions.
+_RELATIVE_FORMS = {
+    "relative": r"(?P<rel_which>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rel_unit>week|month|year)\b",
     "word": (
-        r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night"
+        r"(?P<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night"
         r"|[Tt]his\s+(?:morning|afternoon|evening))\b"
     ),
     "named": (
-        rf"\b(?P<nm_which>[Tt]his|[Ll]ast|[Nn]ext)\s+"
+        rf"(?P<nm_which>[Tt]his|[Ll]ast|[Nn]ext)\s+"
         rf"(?:(?P<nm_wd>{_WEEKDAY})|(?P<nm_m>{_MONTH_ALONE})){_PART_OF_DAY}"
     ),
-    "weekday": rf"(?P<wd>{_WEEKDAY}){_PART_OF_DAY}",
-    "month": rf"(?P<mo_mod>{_MODIFIER})(?P<mo>{_MONTH_ALONE})",
-    "year": rf"(?P<yr_mod>{_MODIFIER})(?P<yr>{_YEAR})",
 }
-# The locating preposition belongs to the expression ("on Wednesday", "in September") so an
-# event text can drop the whole phrase; other cues ("since", "until") change the meaning and
-# stay outside. Alternatives are tried in order at each position: longest forms first.
+
+
+_NAME_PREFIXES = sorted({name[:3] for name in (*MONTH_NUMBERS_TITLE, *WEEKDAYS)})
+# Anchored forms start a word with a digit or a month or weekday name. The leading charset
+# lets the regex engine skip to candidates in C (the checks cost 5 µs a sentence where
+# trying every alternative at every position cost 90).
 _SCANNER = re.compile(
-    r"(?P<pre>\b(?:[Oo]n|[Ii]n|[Dd]uring)\s+)?(?:"
-    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES.items())
+    rf"(?=[0-9A-Z])(?<![\w.,/:$£€#©])(?=\d|{'|'.join(_NAME_PREFIXES)})(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ANCHORED.items())
     + ")"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+_RELATIVE_SCANNER = re.compile(
+    r"(?=[TtLlNnYy])(?<![\w-])(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE_FORMS.items())
+    + ")"
+)
+_AGO_SCANNER = re.compile(
+    rf"(?=[0-9AaOoTtFfSsEeNn])(?<![\w-])(?P<ago_n>{_COUNT})\s+"
+    r"(?P<ago_unit>day|week|month|year)s?\s+ago\b"
+)
+_RELATIVE_MODIFIERS = frozenset({"earlier", "later", "early", "late", "mid"})
+_RELATIVE_HINTS = ("ago", "last", "this", "next", "yesterday", "today", "tonight", "tomorrow")
+# The locating preposition belongs to the expression ("on Wednesday", "in early September")
+# so an event text can drop the whole phrase; cues that change the meaning ("since",
+# "until") stay outside.
+_PREPOSITIONS = frozenset({"on", "in", "during"})
+_MODIFIERS = frozenset({"early", "late", "mid"})
+_RANGE_LEADS = frozenset({"from", "between"})
+_RANGES = frozenset({"span", "months", "years"})
 _JOINER = re.compile(r"\s*(?:,|and|or|to|,\s*and|,\s*or)\s*")
 _FOLLOWED_BY_LOWER_WORD = re.compile(r"\s+[a-z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -233,15 +256,70 @@ class Expression:
         return isinstance(m, Calendar) and bool((m.last or m.first).year)
 
 
-def scan(sentence: str) -> Iterator[Expression]:
+def scan(sentence: str) -> list[Expression]:
     """The date expressions in `sentence`, left to right, not overlapping."""
-    previous_end = -1
+    found = _scan_anchored(sentence)
+    lowered = sentence.lower()
+    if any(hint in lowered for hint in _RELATIVE_HINTS):
+        found = _merge(found, _scan_relative(sentence, "ago" in lowered))
+    return found
+
+
+def _scan_anchored(sentence: str) -> list[Expression]:
+    found: list[Expression] = []
+    previous_end = 0
     for match in _SCANNER.finditer(sentence):
-        meaning = _read(match, sentence, previous_end)
+        start, has_pre = _lead_start(match, sentence)
+        meaning = _read(match, sentence, previous_end if found else -1, has_pre)
         if meaning is None:
             continue
+        found.append(Expression(start, match.end(), meaning))
         previous_end = match.end()
-        yield Expression(match.start(), match.end(), meaning)
+    return found
+
+
+def _lead_start(match: re.Match[str], sentence: str) -> tuple[int, bool]:
+    """Where the expression starts with its leading words, and whether one is "on"/"in".
+
+    Plain string walking: a regex searched backwards over a window cost more than the
+    whole scan.
+    """
+    start = match.start()
+    word, begin = _previous_word(sentence, start)
+    if match.lastgroup in _RANGES:
+        return (begin if word in _RANGE_LEADS else start), False
+    if word in _MODIFIERS:  # "in early March", "mid-July"
+        start = begin
+        word, begin = _previous_word(sentence, begin)
+    if word == "the" and match.lastgroup == "date" and sentence[match.start()].isdigit():
+        word, begin = _previous_word(sentence, begin)  # "on the 24th of February"
+    if word in _PREPOSITIONS:
+        return begin, True
+    return start, False
+
+
+def _scan_relative(sentence: str, with_ago: bool) -> list[Expression]:
+    matches = list(_RELATIVE_SCANNER.finditer(sentence))
+    if with_ago:
+        matches.extend(_AGO_SCANNER.finditer(sentence))
+    found = []
+    for match in matches:
+        modifier, begin = _previous_word(sentence, match.start())
+        if modifier not in _RELATIVE_MODIFIERS or match.lastgroup != "relative":
+            modifier, begin = "", match.start()
+        meaning = _read_relative(match, sentence, modifier)
+        if meaning is not None:
+            found.append(Expression(begin, match.end(), meaning))
+    return found
+
+
+def _merge(first: list[Expression], second: list[Expression]) -> list[Expression]:
+    """Both lists in text order; of two overlapping expressions the earlier, longer wins."""
+    merged: list[Expression] = []
+    for expression in sorted(first + second, key=lambda e: (e.start, -e.end)):
+        if not merged or expression.start >= merged[-1].end:
+            merged.append(expression)
+    return merged
 
 
 def month_number(name: str) -> int:
@@ -253,7 +331,7 @@ def _int(text: str | None) -> int:
     return int(text.rstrip("stndrh")) if text else 0
 
 
-def _read(match: re.Match[str], sentence: str, previous_end: int) -> Meaning | None:
+def _read(match: re.Match[str], sentence: str, previous_end: int, has_pre: bool) -> Meaning | None:
     kind = match.lastgroup
     g = match.group
     if kind == "iso":
@@ -273,15 +351,12 @@ def _read(match: re.Match[str], sentence: str, previous_end: int) -> Meaning | N
         return Calendar(_day_month_spec(match, "c_"))
     if kind == "month_year":
         return Calendar(Spec(int(g("my_y")), month_number(g("my_m"))))
-    if kind in ("ago", "relative", "word"):
-        return _read_relative(match, sentence)
-    if kind == "named":
-        return _read_named(match, sentence)
     if kind == "weekday":
-        return _read_weekday(match, sentence)
+        return _read_weekday(match, sentence, has_pre)
+    cued = has_pre or _cued(sentence, match.start(), previous_end)
     if kind == "month":
-        return _read_month(match, sentence, previous_end)
-    return _read_year(match, sentence, previous_end)
+        return _read_month(match, sentence, cued)
+    return _read_year(match, sentence, cued)
 
 
 def _day_month_spec(match: re.Match[str], p: str) -> Spec:
@@ -311,34 +386,24 @@ def _day_range(month: str, first: str, last: str, year: str | None) -> Calendar:
     return Calendar(Spec(y, m, _int(first)), Spec(y, m, _int(last)))
 
 
+def _previous_word(sentence: str, position: int) -> tuple[str, int]:
+    """The word just before `position` (past spaces and hyphens), lowercased, and its start."""
+    end = position
+    while end and sentence[end - 1] in " -\t\n\u00a0":
+        end -= 1
+    begin = end
+    while begin and sentence[begin - 1].isalpha():
+        begin -= 1
+    return sentence[begin:end].lower(), begin
+
+
 def _word_before(sentence: str, position: int) -> str:
-    found = _WORD_BEFORE.search(sentence, max(0, position - 24), position)
-    return found.group(1).lower() if found else ""
+    return _previous_word(sentence, position)[0]
 
 
 def _after_the(sentence: str, position: int) -> bool:
     """Whether "the"/"the past" leads in: "over the last year" is a span, not a date."""
     return _word_before(sentence, position) in ("the", "past")
-
-
-def _read_relative(match: re.Match[str], sentence: str) -> Meaning | None:
-    g = match.group
-    if match.lastgroup == "ago":
-        count = g("ago_n").lower()
-        n = int(count) if count.isdigit() else NUMBER_WORDS[count]
-        return Relative(g("ago_unit"), -n)  # type: ignore[arg-type]
-    if match.lastgroup == "word":
-        word = " ".join(g("w").lower().split())
-        if word == "tomorrow":
-            return Future()
-        return Relative("day", -1 if word in ("yesterday", "last night") else 0)
-    if _after_the(sentence, match.start()):
-        return None
-    which = g("rel_which").lower()
-    modifier = (g("rel_mod") or "").lower()
-    if which == "next" or (which == "this" and modifier == "later"):
-        return Future()
-    return Relative(g("rel_unit"), -1 if which == "last" else 0)  # type: ignore[arg-type]
 
 
 def _read_named(match: re.Match[str], sentence: str) -> Meaning | None:
@@ -354,23 +419,43 @@ def _read_named(match: re.Match[str], sentence: str) -> Meaning | None:
     return Calendar(Spec(0, month_number(match.group("nm_m"))), strict=True)
 
 
-def _read_weekday(match: re.Match[str], sentence: str) -> Weekday | None:
-    if not match.group("pre") and _word_before(sentence, match.start()) in _WEEKDAY_NAMES:
+def _read_relative(match: re.Match[str], sentence: str, modifier: str) -> Meaning | None:
+    if match.lastgroup == "named":
+        return _read_named(match, sentence)
+    g = match.group
+    if match.re is _AGO_SCANNER:
+        count = g("ago_n").lower()
+        n = int(count) if count.isdigit() else NUMBER_WORDS[count]
+        return Relative(g("ago_unit"), -n)  # type: ignore[arg-type]
+    if match.lastgroup == "word":
+        word = " ".join(g("w").lower().split())
+        if word == "tomorrow":
+            return Future()
+        return Relative("day", -1 if word in ("yesterday", "last night") else 0)
+    if _after_the(sentence, match.start()):
+        return None
+    which = g("rel_which").lower()
+    if which == "next" or (which == "this" and modifier == "later"):
+        return Future()
+    return Relative(g("rel_unit"), -1 if which == "last" else 0)  # type: ignore[arg-type]
+
+
+def _read_weekday(match: re.Match[str], sentence: str, has_pre: bool) -> Weekday | None:
+    if not has_pre and _word_before(sentence, match.start()) in _WEEKDAY_NAMES:
         return None
     return Weekday(WEEKDAYS.index(match.group("wd")))
 
 
-def _cued(match: re.Match[str], sentence: str, start: int, previous_end: int) -> bool:
+def _cued(sentence: str, start: int, previous_end: int) -> bool:
     """Whether a lone month or year is introduced as a date (see the module docstring)."""
-    if match.group("pre") or _word_before(sentence, start) in _CUES:
+    if _word_before(sentence, start) in _CUES:
         return True
     # "in January and February", "in 2014, 2016 or 2018": joined to the date before.
     return previous_end >= 0 and bool(_JOINER.fullmatch(sentence, previous_end, start))
 
 
-def _read_month(match: re.Match[str], sentence: str, previous_end: int) -> Calendar | None:
+def _read_month(match: re.Match[str], sentence: str, cued: bool) -> Calendar | None:
     month = month_number(match.group("mo"))
-    cued = bool(match.group("mo_mod")) or _cued(match, sentence, match.start("mo"), previous_end)
     if not cued and month in _AMBIGUOUS_MONTHS:
         return None
     after = match.end()
@@ -383,11 +468,9 @@ def _read_month(match: re.Match[str], sentence: str, previous_end: int) -> Calen
     return Calendar(Spec(0, month))
 
 
-def _read_year(match: re.Match[str], sentence: str, previous_end: int) -> Calendar | None:
-    start = match.start("yr")
-    cued = bool(match.group("yr_mod")) or _cued(match, sentence, start, previous_end)
+def _read_year(match: re.Match[str], sentence: str, cued: bool) -> Calendar | None:
     # "the 2014 election": a year used as a modifier of a noun.
-    modifier = _word_before(sentence, start) == "the" and bool(
+    modifier = _word_before(sentence, match.start()) == "the" and bool(
         _FOLLOWED_BY_LOWER_WORD.match(sentence, match.end())
     )
     if not (cued or modifier):

@@ -28,6 +28,7 @@ known only to the month or the year. The rules, each chosen to never invent prec
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.dates import MONTHS, DateError, PartialDate
@@ -79,16 +80,14 @@ def _make(year: int, spec: Spec) -> PartialDate:
         raise Unresolvable(str(error)) from None
 
 
-def _candidates(spec: Spec, latest_year: int) -> list[PartialDate]:
+def _candidates(spec: Spec, latest_year: int) -> Iterator[PartialDate]:
     """The date in each year back from `latest_year` where it exists (29 February)."""
     _make(2000, spec)  # a leap year: a date invalid there is invalid every year
-    found = []
     for year in range(latest_year, latest_year - _LOOKBACK_YEARS, -1):
         try:
-            found.append(PartialDate(year, spec.month, spec.day))
+            yield PartialDate(year, spec.month, spec.day)
         except DateError:
             continue
-    return found
 
 
 def _place(spec: Spec, published: PartialDate, strict: bool) -> PartialDate:
