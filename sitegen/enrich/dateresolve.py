@@ -115,10 +115,15 @@ def _recent(candidate: PartialDate, published: PartialDate, strict: bool) -> Par
     gap = (published.year - candidate.year) * 12 + published.month - candidate.month
     if gap > _MAX_MONTHS_INTO_LAST_YEAR:
         raise Unresolvable(
-            f"most likely the coming {MONTHS[candidate.month - 1]}, after publication "
-            f"({published}); the last one was {gap} months earlier"
+            f"the last {_without_year(candidate)} before publication ({published}) was "
+            f"{gap} months earlier; without a year the text most likely means the coming one"
         )
     return candidate
+
+
+def _without_year(date: PartialDate) -> str:
+    month = MONTHS[date.month - 1]
+    return f"{date.day} {month}" if date.day else month
 
 
 def _place_before(spec: Spec, last: PartialDate) -> PartialDate:
