@@ -50,7 +50,7 @@ def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
     if not expressions:
         return []
     lowered = sentence.lower()
-    future_hint = any(hint in lowered for hint in _FUTURE_HINTS)
+    future_hint = any(map(lowered.__contains__, _FUTURE_HINTS))
     mentions = []
     for expression in expressions:
         resolution = resolve(expression.meaning, published)

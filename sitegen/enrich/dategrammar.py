@@ -260,7 +260,7 @@ def scan(sentence: str) -> list[Expression]:
     """The date expressions in `sentence`, left to right, not overlapping."""
     found = _scan_anchored(sentence)
     lowered = sentence.lower()
-    if any(hint in lowered for hint in _RELATIVE_HINTS):
+    if any(map(lowered.__contains__, _RELATIVE_HINTS)):
         found = _merge(found, _scan_relative(sentence, "ago" in lowered))
     return found
 

@@ -82,7 +82,8 @@ def _make(year: int, spec: Spec) -> PartialDate:
 
 def _candidates(spec: Spec, latest_year: int) -> Iterator[PartialDate]:
     """The date in each year back from `latest_year` where it exists (29 February)."""
-    _make(2000, spec)  # a leap year: a date invalid there is invalid every year
+    if spec.day > 28:  # in a leap year: a date invalid there is invalid every year
+        _make(2000, spec)
     for year in range(latest_year, latest_year - _LOOKBACK_YEARS, -1):
         try:
             yield PartialDate(year, spec.month, spec.day)
