@@ -62,7 +62,8 @@ def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: s
     """Commit ``output`` as the whole content of ``branch``; return the new commit's id."""
     gitdir = git_dir(folder)
     ref = f"refs/heads/{branch}"
-    parent = _tip(folder, ref) or _remote_tip(folder, remote, branch)
+    local = _tip(folder, ref)
+    parent = local or _remote_tip(folder, remote, branch)
     with tempfile.TemporaryDirectory(prefix="sitegen-deploy-") as temp:
         index = {"GIT_INDEX_FILE": str(Path(temp) / "index")}
         # --force: the user's ignore rules (e.g. a global *.log) must not drop built files.
@@ -73,8 +74,8 @@ def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: s
     commit = _git(
         "commit-tree", tree, *parents, "-m", message, cwd=folder, env=_identity(folder)
     ).stdout.strip()
-    # The old value makes the update fail if someone moved the branch meanwhile.
-    _git("update-ref", "-m", "sitegen deploy", ref, commit, parent or "", cwd=folder)
+    # The old value ("" = must not exist) makes the update fail if the branch moved meanwhile.
+    _git("update-ref", "-m", "sitegen deploy", ref, commit, local, cwd=folder)
     return commit
 
 
