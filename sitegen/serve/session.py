@@ -9,9 +9,11 @@ it and the pages show the problems in an overlay until a build succeeds again.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build, output_folder
+from sitegen.cache import load_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
@@ -27,7 +29,12 @@ INPUT_FOLDERS = ("content", "templates", "static", "themes")
 
 class Session:
     def __init__(self, options: BuildOptions, live: Broadcaster | None) -> None:
+        if options.cache is None:
+            # Kept in memory across rebuilds; starts from the last `sitegen build`'s cache.
+            cache = load_cache(options.site_root / CACHE_DIR / "build.pickle")
+            options = replace(options, cache=cache)
         self.options = options
+        self.result: BuildResult | None = None  # the last good build
         self.live = live
         # Until a build succeeds, serve whatever an earlier build left (if anything).
         self.config = self._read_config()
@@ -60,7 +67,7 @@ class Session:
         return False
 
     def _succeeded(self, result: BuildResult) -> None:
-        report = result.report
+        self.result, report = result, result.report
         styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
         self._inputs.clear()
         self.config = result.site.config

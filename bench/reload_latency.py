@@ -1,0 +1,122 @@
+"""Measure ``sitegen serve``: time from saving an article to the browser showing the edit.
+
+python bench/reload_latency.py                      # 1,000 and 10,000 articles, 10 edits each
+python bench/reload_latency.py --sizes 1000 --edits 5 --profile
+
+For each size: generate a site with bench/corpus.py, start the preview server (as
+``sitegen serve --port 0`` does), open one article in headless Chromium, then repeatedly
+rewrite that article's Markdown and wait until the page shows the new text. Prints the
+median and worst save→visible time, the rebuild time and how many output files each edit
+rewrote; ``--profile`` adds the top functions of one rebuild under cProfile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import tempfile
+import threading
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from corpus import generate  # bench/ is on sys.path when this file is run as a script
+from playwright.sync_api import sync_playwright
+
+from sitegen.build import BuildOptions, build
+from sitegen.content.articles import load_article
+from sitegen.errors import Problems
+from sitegen.serve.app import Preview
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 120_000
+
+
+def article_page(path: Path) -> str:
+    """The output folder of the article in ``path`` (``articles/<slug>/``)."""
+    text = path.read_text(encoding="utf-8")
+    parsed = load_article(path, text, path.name, (), Problems())
+    assert parsed is not None, f"cannot parse {path}"
+    return parsed.page
+
+
+def measure(size: int, edits: int, profile: bool, browser: object) -> None:
+    with tempfile.TemporaryDirectory(prefix=f"sitegen-bench-{size}-") as folder:
+        site = generate(Path(folder), size)
+        target = sorted((site / "content" / "articles").glob("*.md"))[size // 2]
+        original = target.read_text(encoding="utf-8")
+        preview = Preview(BuildOptions(site), "127.0.0.1", 0)
+        started = time.perf_counter()
+        with redirect_stdout(io.StringIO()):  # the session's per-build summary lines
+            assert preview.start(), "the generated site does not build"
+        print(f"{size} articles: first build {time.perf_counter() - started:.1f} s")
+        server = threading.Thread(target=preview.serve_forever, daemon=True)
+        server.start()
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.set_default_timeout(TIMEOUT_MS)
+        try:
+            tab.goto(preview.url + article_page(target))
+            latencies, rebuilds, rewritten = [], [], []
+            for n in range(edits):
+                marker = f"Benchmark edit number {n} at {time.time_ns()}."
+                with redirect_stdout(io.StringIO()):
+                    saved = time.perf_counter()
+                    target.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                    tab.wait_for_function(
+                        "marker => document.body.innerText.includes(marker)", arg=marker
+                    )
+                latencies.append(time.perf_counter() - saved)
+                result = preview.session.result
+                assert result is not None
+                rebuilds.append(result.seconds)
+                rewritten.append(len(result.report.written) + len(result.report.removed))
+            print(
+                f"  save→visible median {statistics.median(latencies):.3f} s, "
+                f"max {max(latencies):.3f} s; rebuild median {statistics.median(rebuilds):.3f} s"
+                f" ({', '.join(f'{k} {v:.3f}' for k, v in result.timings.items())}); "
+                f"outputs rewritten per edit: {sorted(set(rewritten))}"
+            )
+        finally:
+            tab.close()
+            preview.close()
+            server.join(5)
+        if profile:
+            target.write_text(original + "\nOne more edit, profiled.\n", encoding="utf-8")
+            profiler = cProfile.Profile()
+            options = preview.session.options  # the same warm in-memory cache
+            profiler.runcall(build, options)
+            stats = pstats.Stats(profiler, stream=io.StringIO())
+            stats.sort_stats("cumulative").print_stats(25)
+            print(stats.stream.getvalue())  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--profile", action="store_true", help="profile one warm rebuild")
+    args = parser.parse_args()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            for size in args.sizes:
+                measure(size, args.edits, args.profile, browser)
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
