@@ -10,10 +10,18 @@ expression stays outside what it removes:
 3. Drop a trailing attribution: "..., the statement reads.", "..., officials said.",
    "..., according to customs data." Never in a sentence with quotation marks, where the
    attribution says whose words they are.
-4. Drop the date's own locating phrase ("on Wednesday", "in September", "On Thursday, ")
-   when the date was resolved (so the chronology shows it), the expression is not a range,
-   the word before it does not need it as an object or complement ("the end of", "was"),
-   and at least four words remain.
+4. Drop the date's own locating phrase ("on Wednesday", "in September") when the date was
+   resolved (so the chronology shows it) and is not a range, and the phrase
+   - opens the clause ("On Thursday, the minister ..."), or
+   - is set off by commas ("The company, on Wednesday, said ..."), or
+   - follows a reporting verb ("said on Wednesday that ..."), or
+   - closes the clause, unless the word before it is a bare "-ed" form, which may be a
+     participle describing a noun ("a contract signed in 2015"; "was signed in 2015" is
+     fine);
+   and never when the phrase sits inside a comma-delimited insertion ("The election, held
+   in 2020, was ..."), when ", when" follows (it refers to the date), when the word before
+   needs it ("the end of", "was", "late"), or when fewer than four words would remain.
+   Dates anywhere else stay: redundant beside the chronology's date, but always readable.
 5. Tidy spaces and commas, capitalise the first letter, keep the final full stop.
 
 If the result has fewer than three words, the whole sentence is returned instead: a
@@ -47,34 +55,43 @@ _TRAILING = re.compile(
 )
 _QUOTES = re.compile(r"[\"“”‘’]|(?:^|\s)'")
 _LOCATING = frozenset({"on", "in", "during"})
+_REPORTING = frozenset(
+    {"said", "says", "announced", "told", "reported", "confirmed", "added", "warned", "stated"}
+)
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had"})
+_REFERS_BACK = re.compile(r"\s*,?\s*(?:when|where)\b")
+_CLOSES = re.compile(r"\s*(?:[,.;:!?]|$)")
 # A word before the date phrase that would be left dangling without it.
 _NEEDS_OBJECT = frozenset(
     {
-        "of",
-        "the",
-        "to",
-        "from",
-        "since",
-        "until",
-        "than",
-        "between",
-        "by",
-        "for",
+        "and",
+        "are",
         "as",
         "at",
-        "is",
-        "was",
-        "are",
-        "were",
         "be",
         "been",
         "being",
-        "and",
+        "between",
+        "by",
+        "early",
+        "for",
+        "from",
+        "is",
+        "late",
+        "of",
         "or",
+        "since",
+        "than",
+        "the",
+        "to",
+        "until",
+        "was",
+        "were",
     }
 )
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # "8 p.m." + "." but not an ellipsis
 _SPACES = re.compile(r"\s{2,}")
 _MIN_WORDS = 3
 _MIN_WORDS_AFTER_DROP = 4
@@ -119,13 +136,26 @@ def _before_trailing_attribution(sentence: str, lo: int, hi: int, date_end: int)
 
 
 def _droppable(mention: DateMention, left: str, right: str) -> bool:
-    words = mention.text.split()
-    if mention.date is None or mention.end_date is not None or words[0].lower() not in _LOCATING:
+    """Whether the date phrase can go without breaking the sentence (rule 4)."""
+    if mention.date is None or mention.end_date is not None:
+        return False
+    if mention.text.split()[0].lower() not in _LOCATING:
         return False
     before = _LAST_WORD.search(left)
-    if before and before.group(1).lower() in _NEEDS_OBJECT:
+    previous = before.group(1).lower() if before else ""
+    left_words = left.split()
+    if previous in _NEEDS_OBJECT or _REFERS_BACK.match(right):
         return False
-    return len(left.split()) + len(right.split()) >= _MIN_WORDS_AFTER_DROP
+    set_off = left.rstrip().endswith(",") and right.lstrip().startswith(",")
+    if "," in left and "," in right and not set_off:  # inside an insertion
+        return False
+    opens = not left_words
+    closes = bool(_CLOSES.match(right)) and not (
+        previous.endswith("ed") and (len(left_words) < 2 or left_words[-2] not in _AUXILIARIES)
+    )
+    if not (opens or set_off or previous in _REPORTING or closes):
+        return False
+    return len(left_words) + len(right.split()) >= _MIN_WORDS_AFTER_DROP
 
 
 def _join(left: str, right: str) -> str:
@@ -142,6 +172,7 @@ def _tidy(text: str, stop: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
+    text = _DOUBLE_STOP.sub(".", text)
     if stop and not text.endswith((".", "!", "?")):
         text = text.rstrip(".!? ") + stop
     return text

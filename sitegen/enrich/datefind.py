@@ -1,7 +1,7 @@
 """Find the date expressions in a sentence of news text and resolve them for the chronology.
 
     find_dates("He announced on Friday that ...", PartialDate(2022, 3, 31))
-    -> [DateMention(start=12, end=21, text="on Friday", date=2022-03-25, ...)]
+    -> [DateMention(start=13, end=22, text="on Friday", date=2022-03-25, ...)]
 
 Recognition lives in `dategrammar` (own regex grammar, chosen over dateparser and ctparse
 by measurement: see bench/datefind_compare.py), meaning in `dateresolve` (rules in its

@@ -255,6 +255,21 @@ def test_false_dates_are_not_found(sentence: str) -> None:
             "Flights were cut between March 1 and March 5, officials said.",
             "Flights were cut between March 1 and March 5.",
         ),
+        # inside an insertion, before ", when", after a possible participle: keep the date
+        (
+            "The election, held in 2020, was marred by queues.",
+            "The election, held in 2020, was marred by queues.",
+        ),
+        (
+            "The heatwave peaked on July 19, when temperatures hit 40C.",
+            "The heatwave peaked on July 19, when temperatures hit 40C.",
+        ),
+        (
+            "The dispute goes back to a contract signed in 2015.",
+            "The dispute goes back to a contract signed in 2015.",
+        ),
+        ("Parliament was suspended in early September.", "Parliament was suspended."),
+        ("Polls closed at 8 p.m. on Sunday.", "Polls closed at 8 p.m."),
         # the clause with the date
         (
             "Prices rose; on Tuesday the central bank raised rates.",
