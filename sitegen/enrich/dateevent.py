@@ -62,33 +62,10 @@ _AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "ha
 _REFERS_BACK = re.compile(r"\s*,?\s*(?:when|where)\b")
 _CLOSES = re.compile(r"\s*(?:[,.;:!?]|$)")
 # A word before the date phrase that would be left dangling without it.
-_NEEDS_OBJECT = frozenset(
-    {
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "between",
-        "by",
-        "early",
-        "for",
-        "from",
-        "is",
-        "late",
-        "of",
-        "or",
-        "since",
-        "than",
-        "the",
-        "to",
-        "until",
-        "was",
-        "were",
-    }
-)
+_NEEDS_OBJECT = frozenset({
+    "and", "are", "as", "at", "be", "been", "being", "between", "by", "early", "for", "from",
+    "is", "late", "of", "or", "since", "than", "the", "to", "until", "was", "were",
+})  # fmt: skip
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # "8 p.m." + "." but not an ellipsis

@@ -1,9 +1,12 @@
 """The grammar of English date expressions in news text: what is written, not what it means.
 
-One regular expression with a named alternative per form, compiled once at import, scans a
-sentence left to right; `scan` turns each match into an `Expression` and drops matches whose
-surroundings show they are not dates. Meaning (which year, which Friday) is decided later
-by `sitegen.enrich.dateresolve` against the publication date.
+Two regular expressions, compiled once at import, find the expressions: one for forms that
+start at a digit or a month or weekday name ("24 February", "Feb. 24", "2014", "Friday"),
+one for relative forms keyed on a word ("last week", "yesterday", "three years ago"),
+run only when such a word occurs. Leading words that belong to the expression ("on",
+"in", "from", "early") are then looked up behind it, and matches whose surroundings show
+they are not dates are dropped. `scan` returns each as an `Expression`; meaning (which
+year, which Friday) is decided later by `sitegen.enrich.dateresolve`.
 
 Recognition rules that keep false dates out:
 - month and weekday names are matched case-sensitively, so "may", "march", "august" as
@@ -41,36 +44,11 @@ NUMBER_WORDS = {
 # Months that are also everyday words or first names need a cue when they stand alone.
 _AMBIGUOUS_MONTHS = frozenset({5, 3, 4, 6, 8})
 # Words after which a lone month or year is a date: "since March", "until 2020", "of 2018".
-_CUES = frozenset(
-    {
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "through",
-        "throughout",
-        "during",
-        "from",
-        "before",
-        "after",
-        "of",
-        "between",
-        "around",
-        "circa",
-        "early",
-        "late",
-        "mid",
-        "to",
-        "for",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    }
-)
+_CUES = frozenset({
+    "in", "on", "since", "by", "until", "till", "through", "throughout", "during", "from",
+    "before", "after", "of", "between", "around", "circa", "early", "late", "mid", "to",
+    "for", "spring", "summer", "autumn", "fall", "winter",
+})  # fmt: skip
 # Words before a weekday that make it a name rather than a day this week.
 _WEEKDAY_NAMES = frozenset(
     {"black", "good", "cyber", "super", "ash", "holy", "easter", "bloody", "maundy", "palm", "the"}
