@@ -59,8 +59,10 @@ def resolve(meaning: Meaning, published: PartialDate) -> Resolution:
             return Resolution(_relative(meaning, published))
         assert isinstance(meaning, Future)
         raise Unresolvable("refers to a time after publication")
-    except Unresolvable as reason:
+    except (Unresolvable, DateError) as reason:
         return Resolution(None, None, str(reason))
+    except OverflowError:  # a weekday or day count before 1 January of year 1
+        return Resolution(None, None, "falls outside the calendar")
 
 
 def _calendar(meaning: Calendar, published: PartialDate) -> Resolution:

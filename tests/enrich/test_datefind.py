@@ -347,8 +347,16 @@ _PUBLISHED = st.one_of(
 _WRITTEN_YEAR = re.compile(r"\d{4}")
 
 
+_ANY_PUBLISHED = st.one_of(
+    st.dates().map(PartialDate.from_date),
+    st.builds(PartialDate, st.integers(1, 9999), st.integers(1, 12)),
+    st.builds(PartialDate, st.integers(1, 9999)),
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200), _PUBLISHED)
+@given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=14).map(" ".join)),
+       _ANY_PUBLISHED)  # fmt: skip
 def test_never_raises_on_arbitrary_text(text: str, published: PartialDate) -> None:
     for mention in find_dates(text, published):
         assert text[mention.start : mention.end] == mention.text
