@@ -104,7 +104,8 @@ def build(options: BuildOptions) -> BuildResult:
     deps = DependencyMap(options.site_root / CACHE_DIR / "deps.json", str(output))
     pages = list(plan_pages(site, templates, Digests(site, asset_names), asset_names))
     rendered = 0
-    with StagedOutput(output) as staged:
+    manifest = options.site_root / CACHE_DIR / "output.json"
+    with StagedOutput(output, manifest) as staged:
         for page in pages:
             if deps.is_current(page) and staged.unchanged(page.output):
                 continue

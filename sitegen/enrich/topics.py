@@ -20,9 +20,14 @@ def assign_topics(site: Site) -> None:
         topic.articles = []
     for article in site.articles.values():  # already newest first
         in_title = {mention.topic for mention in matcher.finditer(article.title)}
+        order = list(site.topics)  # ties go to the topic listed first in site.yaml
         detected = sorted(
             {*article.mentions, *in_title},
-            key=lambda slug: (slug not in in_title, -article.mentions.get(slug, 0)),
+            key=lambda slug: (
+                slug not in in_title,
+                -article.mentions.get(slug, 0),
+                order.index(slug),
+            ),
         )
         article.topics = list(dict.fromkeys([*article.explicit_topics, *detected]))
         for slug in article.topics:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 from sitegen.config import SiteConfig
 from sitegen.errors import Problem
@@ -32,11 +31,12 @@ def index_search(staged: StagedOutput, config: SiteConfig) -> list[Problem]:
     """
     if not config.search:
         return []
-    if _html_unchanged(staged) and (staged.final / _ENTRY).is_file():
+    if not staged.html_changed() and (staged.final / _ENTRY).is_file():
         for path in sorted((staged.final / BUNDLE).rglob("*")):
             if path.is_file():
                 staged.unchanged(path.relative_to(staged.final).as_posix())
         return []
+    staged.complete()  # Pagefind reads the whole next site from the stage
     command = pagefind_command()
     if command is None:
         return [
@@ -70,18 +70,6 @@ def pagefind_command() -> list[str] | None:
         return [found] if found else None
     executable = get_executable()
     return [str(executable)] if executable else None
-
-
-def _html_unchanged(staged: StagedOutput) -> bool:
-    """True when the stage holds exactly the previous build's HTML files, byte for byte."""
-    if any(name.endswith(".html") for name in staged.report.written):
-        return False
-
-    def pages(folder: Path) -> set[Path]:
-        found = (p.relative_to(folder) for p in folder.rglob("*.html"))
-        return {p for p in found if p.parts[0] != BUNDLE}
-
-    return pages(staged.stage) == pages(staged.final)
 
 
 def _warning(message: str, hint: str = "") -> Problem:

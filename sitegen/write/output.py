@@ -1,15 +1,28 @@
-"""Write a build into a staging folder, then swap it in for the old output.
+"""Write a build without ever modifying the live output: two trees, exchanged atomically.
 
-Unchanged files are hard-linked from the previous output rather than written, so a warm
-build touches only what changed and the old output is never modified in place. The swap is
-two renames; if a build dies between them, the next build finds the previous output in its
-``.old`` folder and puts it back, so a killed or failed build never leaves a broken site.
+The output folder (``_site``) is the live tree. Beside it, ``._site.spare`` holds the site as
+it was one build earlier. A build brings the spare tree up to date (writing the files that
+changed, hard-linking the ones the live tree already has right, deleting the ones that went)
+and then exchanges the two folders in one atomic ``renameat2(RENAME_EXCHANGE)`` call. So:
+
+* a failed or killed build never touches the live site;
+* a warm build touches only what changed since the spare's version, never the whole tree
+  (on this kind of disk, creating or deleting 10,000 folders takes seconds);
+* a build that changes nothing does not swap at all.
+
+A manifest of every file's content hash, per tree, lives in the build cache. It is marked
+"unknown" for the spare tree while the spare is being modified, so a build killed half way
+makes the next one rebuild the spare from scratch rather than trust it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
+import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,102 +36,179 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
 class StagedOutput:
-    def __init__(self, final: Path) -> None:
+    def __init__(self, final: Path, manifest: Path) -> None:
         self.final = final
-        self.stage = final.with_name(f".{final.name}.staging")
-        self.old = final.with_name(f".{final.name}.old")
+        self.stage = final.with_name(f".{final.name}.spare")
+        self._manifest_path = manifest
         self.report = WriteReport()
-        self._seen: set[str] = set()
+        self._live: dict[str, str] = {}  # file → digest, as the live tree holds them
+        self._spare: dict[str, str] = {}  # the same for the spare tree
+        self._next: dict[str, str] = {}  # the tree being built
         self._dirs: set[Path] = set()
 
     def __enter__(self) -> StagedOutput:
         recover(self.final)
-        shutil.rmtree(self.stage, ignore_errors=True)
-        self.stage.mkdir(parents=True)
+        live, spare = self._load_manifests()
+        self._live = live if self.final.is_dir() else {}
+        if spare is None or not self.stage.is_dir():
+            shutil.rmtree(self.stage, ignore_errors=True)
+            spare = {}
+        self.stage.mkdir(parents=True, exist_ok=True)
+        self._spare = spare
+        self._save_manifests(self._live, None)  # the spare is about to change
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is not None:
-            shutil.rmtree(self.stage, ignore_errors=True)
+            # The spare tree now holds exactly what was written so far: remember that, so the
+            # next build can reuse it instead of starting again.
+            self._save_manifests(self._live, self._spare)
 
     def unchanged(self, name: str) -> bool:
-        """Link the previous build's copy of ``name``; False if there is none to reuse."""
-        previous = self.final / name
-        if not previous.is_file():
+        """Keep the live tree's ``name`` as it is; False if the live tree lacks it."""
+        digest = self._live.get(name)
+        if digest is None or name in self._next or not (self.final / name).is_file():
             return False
-        self._link(previous, name)
+        self._next[name] = digest
+        self.report.unchanged += 1
         return True
 
     def write(self, name: str, data: bytes) -> None:
-        previous = self.final / name
-        try:
-            if previous.stat().st_size == len(data) and previous.read_bytes() == data:
-                self._link(previous, name)
-                return
-        except OSError:
-            pass
-        target = self._target(name)
-        target.write_bytes(data)
-        self.report.written.append(name)
+        if name in self._next:
+            raise ValueError(f"two outputs want the same file {name!r}")
+        digest = _digest(data)
+        self._next[name] = digest
+        if self._live.get(name) == digest:
+            self.report.unchanged += 1
+        else:
+            self.report.written.append(name)
+        if self._spare.get(name) != digest:
+            target = self._target(name)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+            self._spare[name] = digest
 
     def adopt_tree(self, name: str) -> None:
-        """Register the files a tool wrote straight into the stage under folder ``name``.
-
-        Tools such as the search indexer write whole folders themselves; registering them keeps
-        the report honest and stops :meth:`commit` from listing them as removed.
-        """
+        """Register the files a tool (the search indexer) wrote straight into the spare tree."""
         for path in sorted((self.stage / name).rglob("*")):
             if path.is_file():
                 relative = path.relative_to(self.stage).as_posix()
-                if relative in self._seen:
-                    raise ValueError(f"two outputs want the same file {relative!r}")
-                self._seen.add(relative)
-                previous = self.final / relative
-                if previous.is_file() and previous.read_bytes() == path.read_bytes():
+                digest = _digest(path.read_bytes())
+                self._spare[relative] = self._next[relative] = digest
+                if self._live.get(relative) == digest:
                     self.report.unchanged += 1
                 else:
                     self.report.written.append(relative)
 
-    def _link(self, previous: Path, name: str) -> None:
-        target = self._target(name)
-        try:
-            os.link(previous, target)
-        except OSError:  # file systems without hard links
-            shutil.copy2(previous, target)
-        self.report.unchanged += 1
+    def html_changed(self) -> bool:
+        """Whether any page differs from the live tree (added, changed or removed)."""
+        pages = {n: d for n, d in self._next.items() if n.endswith(".html")}
+        return pages != {n: d for n, d in self._live.items() if n.endswith(".html")}
+
+    def complete(self) -> None:
+        """Make the spare tree a full copy of the next site: link what the live tree has right,
+        delete what the next site no longer has. After this, tools may read ``stage``; files
+        they add are registered with :meth:`adopt_tree`. Calling it again is cheap."""
+        for name, digest in self._next.items():
+            if self._spare.get(name) != digest:
+                target = self._target(name)
+                target.unlink(missing_ok=True)
+                try:
+                    os.link(self.final / name, target)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(self.final / name, target)
+                self._spare[name] = digest
+        for name in sorted(set(self._spare) - set(self._next)):
+            (self.stage / name).unlink(missing_ok=True)
+            del self._spare[name]
+            _prune_empty_parents(self.stage / name, self.stage)
+
+    def commit(self) -> WriteReport:
+        self.report.removed = sorted(set(self._live) - set(self._next))
+        if self._next == self._live and self.final.is_dir():
+            self._save_manifests(self._live, self._spare)  # nothing changed: no swap
+            return self.report
+        self.complete()
+        if self.final.is_dir():
+            exchange(self.stage, self.final)
+            self._save_manifests(self._next, self._live)
+        else:
+            os.rename(self.stage, self.final)
+            self._save_manifests(self._next, None)
+        return self.report
 
     def _target(self, name: str) -> Path:
-        if name in self._seen:
-            raise ValueError(f"two outputs want the same file {name!r}")
-        self._seen.add(name)
         target = self.stage / name
         if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
         return target
 
-    def commit(self) -> WriteReport:
-        if self.final.exists():
-            self.report.removed = sorted(
-                p.relative_to(self.final).as_posix()
-                for p in self.final.rglob("*")
-                if p.is_file() and p.relative_to(self.final).as_posix() not in self._seen
+    def _load_manifests(self) -> tuple[dict[str, str], dict[str, str] | None]:
+        try:
+            data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
+            if data.get("output") == str(self.final):
+                return dict(data["live"]), data["spare"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return {}, None
+
+    def _save_manifests(self, live: dict[str, str], spare: dict[str, str] | None) -> None:
+        self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._manifest_path.with_suffix(".tmp")
+        data = {"output": str(self.final), "live": live, "spare": spare}
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, self._manifest_path)
+
+
+def _prune_empty_parents(path: Path, root: Path) -> None:
+    parent = path.parent
+    while parent != root:
+        try:
+            parent.rmdir()
+        except OSError:
+            return
+        parent = parent.parent
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically (Linux ``renameat2``), else with three quick renames."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            result = renameat2(
+                _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE
             )
-            os.rename(self.final, self.old)
-        os.rename(self.stage, self.final)
-        shutil.rmtree(self.old, ignore_errors=True)
-        return self.report
+            if result == 0:
+                return
+    middle = b.with_name(f".{b.name}.swap")
+    os.rename(b, middle)
+    os.rename(a, b)
+    os.rename(middle, a)
 
 
 def recover(final: Path) -> None:
-    """Undo a swap that a killed build left half done."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        if final.exists():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(old, final)
+    """Finish a three-rename exchange that a killed build left half done."""
+    middle = final.with_name(f".{final.name}.swap")
+    spare = final.with_name(f".{final.name}.spare")
+    if not middle.exists():
+        return
+    if final.exists():  # killed after the second rename: only the old tree is left to park
+        shutil.rmtree(spare, ignore_errors=True)
+        os.rename(middle, spare)
+    else:  # killed after the first rename: the previous site goes back
+        os.rename(middle, final)
 
 
 def check_output_folder(output: Path, site_root: Path) -> None:

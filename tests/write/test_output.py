@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+
+from sitegen.write.output import StagedOutput, exchange, recover
+
+
+def build(root: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> StagedOutput:
+    with StagedOutput(root / "_site", root / "cache" / "output.json") as staged:
+        for name in keep:
+            assert staged.unchanged(name)
+        for name, data in files.items():
+            staged.write(name, data)
+        staged.commit()
+    return staged
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_first_build_then_changes_swap_trees(tmp_path: Path) -> None:
+    first = build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
+    assert first.report.written == ["index.html", "a/index.html"]
+    assert tree(tmp_path / "_site") == {"index.html": b"one", "a/index.html": b"a"}
+    second = build(tmp_path, {"index.html": b"two", "b/index.html": b"b"})
+    assert second.report.written == ["index.html", "b/index.html"]
+    assert second.report.removed == ["a/index.html"]
+    assert tree(tmp_path / "_site") == {"index.html": b"two", "b/index.html": b"b"}
+    # The spare tree holds the previous version, ready to be brought up to date next time.
+    assert tree(tmp_path / "._site.spare") == {"index.html": b"one", "a/index.html": b"a"}
+    third = build(tmp_path, {"index.html": b"two"}, keep=("b/index.html",))
+    assert third.report.written == [] and third.report.unchanged == 2
+    assert tree(tmp_path / "_site") == {"index.html": b"two", "b/index.html": b"b"}
+
+
+def test_nothing_changed_means_no_swap(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one"})
+    before = (tmp_path / "_site").stat().st_ino
+    build(tmp_path, {"index.html": b"one"})
+    assert (tmp_path / "_site").stat().st_ino == before
+
+
+def test_failed_build_leaves_live_tree_and_next_build_is_right(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
+    build(tmp_path, {"index.html": b"two", "a/index.html": b"a"})
+    manifest = tmp_path / "cache" / "output.json"
+    with pytest.raises(RuntimeError), StagedOutput(tmp_path / "_site", manifest) as staged:
+        staged.write("index.html", b"three")
+        raise RuntimeError("template error")
+    assert tree(tmp_path / "_site") == {"index.html": b"two", "a/index.html": b"a"}
+    build(tmp_path, {"index.html": b"four"}, keep=("a/index.html",))
+    assert tree(tmp_path / "_site") == {"index.html": b"four", "a/index.html": b"a"}
+    build(tmp_path, {"index.html": b"four", "a/index.html": b"a2"})
+    assert tree(tmp_path / "_site") == {"index.html": b"four", "a/index.html": b"a2"}
+
+
+def test_unknown_spare_is_rebuilt_not_trusted(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one"})
+    build(tmp_path, {"index.html": b"two"})
+    (tmp_path / "._site.spare" / "stray.html").write_bytes(b"left by a killed build")
+    (tmp_path / "cache" / "output.json").write_text("{not json")
+    build(tmp_path, {"index.html": b"three"})
+    assert tree(tmp_path / "_site") == {"index.html": b"three"}
+
+
+def test_exchange_swaps_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x").write_text("a")
+    (tmp_path / "b").mkdir()
+    exchange(tmp_path / "a", tmp_path / "b")
+    assert (tmp_path / "b" / "x").read_text() == "a" and not any((tmp_path / "a").iterdir())
+
+
+@pytest.mark.parametrize("killed_after", [1, 2])
+def test_recover_finishes_a_half_done_three_rename_swap(tmp_path: Path, killed_after: int) -> None:
+    live, spare, middle = tmp_path / "_site", tmp_path / "._site.spare", tmp_path / "._site.swap"
+    live.mkdir()
+    (live / "index.html").write_text("old")
+    spare.mkdir()
+    (spare / "index.html").write_text("new")
+    live.rename(middle)
+    if killed_after == 2:
+        spare.rename(live)
+    recover(live)
+    assert not middle.exists()
+    assert (live / "index.html").read_text() == ("old" if killed_after == 1 else "new")
