@@ -22,6 +22,7 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problem, Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
+from sitegen.parallel import parallel_map
 from sitegen.publish.search import index_search
 from sitegen.render import export, feeds
 from sitegen.render.assets import collect_assets
@@ -103,14 +104,16 @@ def build(options: BuildOptions) -> BuildResult:
     )
     deps = DependencyMap(options.site_root / CACHE_DIR / "deps.json", str(output))
     pages = list(plan_pages(site, templates, Digests(site, asset_names), asset_names))
-    rendered = 0
     manifest = options.site_root / CACHE_DIR / "output.json"
     with StagedOutput(output, manifest) as staged:
-        for page in pages:
-            if deps.is_current(page) and staged.unchanged(page.output):
-                continue
-            staged.write(page.output, _render(templates, page, options.html_filter))
-            rendered += 1
+        todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
+        prepared = parallel_map(
+            lambda page: staged.prepare(page.output, _render(templates, page, options.html_filter)),
+            todo,
+        )
+        for page, digest in zip(todo, prepared, strict=True):
+            staged.record(page.output, digest)
+        rendered = len(todo)
         lap("render")
         for asset in assets:
             staged.write(asset.output, asset.data)

@@ -53,6 +53,10 @@ class BuildError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[BuildError], tuple[list[Problem]]]:
+        # Raised in a build worker process, it travels back pickled, problems and all.
+        return (BuildError, (self.problems,))
+
 
 class UsageError(Exception):
     """The command line or the site folder itself is unusable (exit status 2)."""

@@ -11,6 +11,7 @@ from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, RenderedBody
 from sitegen.model import Site
+from sitegen.parallel import parallel_map
 
 _WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
@@ -49,14 +50,18 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     context = body_context(site)
     fingerprint = context_fingerprint(site)
     live: set[str] = set()
+    keys: dict[str, str] = {}
     for article in site.articles.values():
         targets = _targets(article.body, context)
-        key = cache.body_key(article.body, article.body_line, fingerprint + targets)
-        result = cache.bodies.get(key)
-        if result is None:
-            result = render(article.body, article.body_line, context)
-            if not result.problems:
-                cache.bodies[key] = result
+        keys[article.slug] = cache.body_key(article.body, article.body_line, fingerprint + targets)
+    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.bodies]
+    fresh = parallel_map(lambda a: render(a.body, a.body_line, context), todo)
+    rendered = {a.slug: result for a, result in zip(todo, fresh, strict=True)}
+    for article in site.articles.values():
+        key = keys[article.slug]
+        result = rendered.get(article.slug) or cache.bodies[key]
+        if not result.problems:
+            cache.bodies[key] = result
         live.add(key)
         article.html = result.html
         article.sentences = result.sentences

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -121,7 +122,7 @@ def _blocked(flat: _Flat, mention: Mention) -> bool:
 def _annotate_paragraph(
     children: list[Token], flat: _Flat, mentions: list[Mention], body: BodyState, line: int
 ) -> list[Token]:
-    cuts: list[tuple[int, int, int, Token]] = []  # (child, offset, order, token to insert)
+    cuts: list[tuple[int, int, int, str]] = []  # (child, offset, order, HTML to insert)
     spans = split_sentences(flat.text)
     for start, end in spans:
         body.sentence_count += 1
@@ -131,8 +132,8 @@ def _annotate_paragraph(
         body.sentences.append(Sentence(anchor, flat.text[start:end], sentence_line, topics))
         open_at = _outer_point(children, flat, start, opening=True)
         close_at = _outer_point(children, flat, end, opening=False)
-        cuts.append((*open_at, _OPEN_SPAN, _html(f'<span class="s" id="{anchor}">')))
-        cuts.append((*close_at, _CLOSE_SPAN, _html("</span>")))
+        cuts.append((*open_at, _OPEN_SPAN, f'<span class="s" id="{anchor}">'))
+        cuts.append((*close_at, _CLOSE_SPAN, "</span>"))
     for mention in mentions:
         child = _child_at(flat, mention.start)
         if not body.wants_link(mention.topic) or children[child].type != "text":
@@ -140,12 +141,10 @@ def _annotate_paragraph(
         if flat.in_link[child] or mention.end > flat.starts[child + 1]:
             continue
         body.linked.add(mention.topic)
-        href = body.context.root + body.context.topic_pages[mention.topic]
-        link = Token("link_open", "a", 1, attrs={"href": href, "class": "topic-link"})
+        href = escapeHtml(body.context.root + body.context.topic_pages[mention.topic])
+        link = f'<a href="{href}" class="topic-link">'
         cuts.append((child, mention.start - flat.starts[child], _OPEN_LINK, link))
-        cuts.append(
-            (child, mention.end - flat.starts[child], _CLOSE_LINK, Token("link_close", "a", -1))
-        )
+        cuts.append((child, mention.end - flat.starts[child], _CLOSE_LINK, "</a>"))
     return _apply_cuts(children, cuts)
 
 
@@ -174,27 +173,36 @@ def _outer_point(children: list[Token], flat: _Flat, offset: int, opening: bool)
     return (child, 0) if opening else (child + 1, 0)
 
 
-def _apply_cuts(children: list[Token], cuts: list[tuple[int, int, int, Token]]) -> list[Token]:
+def _apply_cuts(children: list[Token], cuts: list[tuple[int, int, int, str]]) -> list[Token]:
+    """Insert the cut points' HTML, turning each cut text token into one escaped HTML token.
+
+    Building the HTML string directly, instead of splitting text tokens and adding a token per
+    tag, keeps the number of Token objects (costly to create) at one per original token.
+    """
     cuts.sort(key=lambda cut: (cut[0], cut[1], cut[2]))
     result: list[Token] = []
-    pending = iter(cuts)
-    cut = next(pending, None)
+    position = 0
     for index, child in enumerate(children):
-        done = 0
         length = len(child.content) if child.type == "text" else 0
-        while cut is not None and cut[0] == index and (cut[1] <= length):
-            if cut[1] > done:
-                result.append(_text(child.content[done : cut[1]]))
-                done = cut[1]
-            result.append(cut[3])
-            cut = next(pending, None)
-        if child.type != "text":
+        first = position
+        while position < len(cuts) and cuts[position][0] == index and cuts[position][1] <= length:
+            position += 1
+        mine = cuts[first:position]
+        if not mine:
             result.append(child)
-        elif done < length or not length:
-            result.append(_text(child.content[done:]) if done else child)
-    while cut is not None:
-        result.append(cut[3])
-        cut = next(pending, None)
+        elif child.type != "text":
+            result.append(_html("".join(cut[3] for cut in mine)))
+            result.append(child)
+        else:
+            parts, done = [], 0
+            for _, offset, _, tag in mine:
+                parts.append(escapeHtml(child.content[done:offset]))
+                parts.append(tag)
+                done = offset
+            parts.append(escapeHtml(child.content[done:]))
+            result.append(_html("".join(parts)))
+    if position < len(cuts):
+        result.append(_html("".join(cut[3] for cut in cuts[position:])))
     return result
 
 

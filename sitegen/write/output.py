@@ -79,20 +79,31 @@ class StagedOutput:
         return True
 
     def write(self, name: str, data: bytes) -> None:
+        self.record(name, self.prepare(name, data))
+
+    def prepare(self, name: str, data: bytes) -> str:
+        """Put ``data`` in the spare tree unless it is there already; return its digest.
+
+        Safe to call from a worker process: it only writes ``name`` in the spare tree and reads
+        the manifests. The caller then passes the digest to :meth:`record`.
+        """
+        digest = _digest(data)
+        if self._spare.get(name) != digest:
+            target = self.stage / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        return digest
+
+    def record(self, name: str, digest: str) -> None:
         if name in self._next:
             raise ValueError(f"two outputs want the same file {name!r}")
-        digest = _digest(data)
-        self._next[name] = digest
+        self._next[name] = self._spare[name] = digest
         if self._live.get(name) == digest:
             self.report.unchanged += 1
         else:
             self.report.written.append(name)
-        if self._spare.get(name) != digest:
-            target = self._target(name)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-            self._spare[name] = digest
 
     def adopt_tree(self, name: str) -> None:
         """Register the files a tool (the search indexer) wrote straight into the spare tree."""
