@@ -8,13 +8,12 @@ the last build and writes only the files whose bytes changed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
-from sitegen.cache import BuildCache, load_cache, save_cache
+from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
 from sitegen.deps import CACHE_DIR, DependencyMap
@@ -32,9 +31,6 @@ from sitegen.render.templates import Templates
 from sitegen.render.themes import theme_chain
 from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
 
-# Hook for the preview server: turns a page's HTML into what it serves (live-reload script).
-HtmlFilter = Callable[[str], str]
-
 
 @dataclass
 class BuildOptions:
@@ -43,7 +39,9 @@ class BuildOptions:
     base_url: str | None = None
     drafts: bool = False
     strict_templates: bool = False  # undefined template variables are errors (tests use it)
-    html_filter: HtmlFilter | None = None
+    # False: reuse an existing search index even when pages changed. The preview server sets
+    # it: re-indexing takes seconds on a large site, and a search lagging an edit is harmless.
+    refresh_search: bool = True
     cache: BuildCache | None = None  # kept in memory by the preview server; else on disk
 
 
@@ -84,8 +82,9 @@ def build(options: BuildOptions) -> BuildResult:
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
 
-    cache_file = options.site_root / CACHE_DIR / "build.pickle"
-    cache = options.cache if options.cache is not None else load_cache(cache_file)
+    cache = (
+        options.cache if options.cache is not None else load_cache(cache_file(options.site_root))
+    )
     site = load_site(options, problems, cache)
     problems.raise_if_any()
     lap("load")
@@ -108,7 +107,7 @@ def build(options: BuildOptions) -> BuildResult:
     with StagedOutput(output, manifest) as staged:
         todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
         prepared = parallel_map(
-            lambda page: staged.prepare(page.output, _render(templates, page, options.html_filter)),
+            lambda page: staged.prepare(page.output, _render(templates, page)),
             todo,
         )
         for page, digest in zip(todo, prepared, strict=True):
@@ -125,19 +124,19 @@ def build(options: BuildOptions) -> BuildResult:
         staged.write(".nojekyll", b"")
         if site.config.cname:
             staged.write("CNAME", site.config.cname.encode() + b"\n")
-        warnings = index_search(staged, site.config)
+        warnings = index_search(staged, site.config, refresh=options.refresh_search)
         deps.invalidate()
         report = staged.commit()
     deps.save()
     if options.cache is None:
-        save_cache(cache, cache_file)
+        save_cache(cache, cache_file(options.site_root))
     lap("write")
     return BuildResult(
         site, output, report, rendered, len(pages), time.perf_counter() - started, timings, warnings
     )
 
 
-def _render(templates: Templates, page: Page, html_filter: HtmlFilter | None) -> bytes:
+def _render(templates: Templates, page: Page) -> bytes:
     """Render one page; a template error stops the build at once (it would repeat per page)."""
     try:
         html = templates.render(page.template or "", page.context)
@@ -164,7 +163,7 @@ def _render(templates: Templates, page: Page, html_filter: HtmlFilter | None) ->
                 )
             ]
         ) from None
-    return (html_filter(html) if html_filter else html).encode()
+    return html.encode()
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int | None]:

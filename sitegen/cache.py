@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.deps import CACHE_DIR
 from sitegen.markdown import RenderedBody
 from sitegen.model import Article
 
@@ -71,6 +72,10 @@ class BuildCache:
         """Drop entries for deleted files and bodies no longer in use, so the cache stays small."""
         self.articles = {k: v for k, v in self.articles.items() if k in live_paths}
         self.bodies = {k: v for k, v in self.bodies.items() if k in live_bodies}
+
+
+def cache_file(site_root: Path) -> Path:
+    return site_root / CACHE_DIR / "build.pickle"
 
 
 def load_cache(path: Path) -> BuildCache:

@@ -71,6 +71,7 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter fields we don't interpret
     # Derived by the markdown and enrich stages:
     html: str = ""
+    body_key: str = ""  # identifies html and sentences (the body cache key)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)  # topic slug → number of mentions
     topics: list[str] = field(default_factory=list)  # explicit + detected, most mentioned first

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, load_site, output_folder
-from sitegen.cache import load_cache
+from sitegen.cache import cache_file, load_cache
 from sitegen.commands.build import add_site_arguments, print_problems, site_root
-from sitegen.deps import CACHE_DIR
 from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.markdown import make_renderer
@@ -76,7 +75,7 @@ def _existing(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:
     """The site model (for lint and the base path) next to an output built earlier."""
     problems = Problems()
     # Read the build cache but never save it: checking must not change the site folder.
-    cache = load_cache(options.site_root / CACHE_DIR / "build.pickle")
+    cache = load_cache(cache_file(options.site_root))
     site = load_site(options, problems, cache)
     problems.raise_if_any()
     enrich(site, make_renderer(site.config.markdown.allow_html), problems, cache)

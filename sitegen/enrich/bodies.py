@@ -64,6 +64,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             cache.bodies[key] = result
         live.add(key)
         article.html = result.html
+        article.body_key = key
         article.sentences = result.sentences
         article.mentions = result.mentions
         article.links_to = list(dict.fromkeys(result.links_to))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter
 
-from sitegen.model import Article, Site
+from sitegen.model import Site
 
 RELATED_COUNT = 5
 # Candidates per shared topic on each side of the article in date order: bounds the work per
@@ -28,25 +29,20 @@ def relate_articles(site: Site) -> None:
     Each topic's articles are kept in date order, so the candidates for an article are its
     neighbours in time within each of its topics, found by bisection.
     """
-    ordered: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
-    for topic in site.topics.values():
-        ordered[topic.slug] = sorted((_key(site.articles[s]), s) for s in topic.articles)
+    day = {slug: a.date.start().toordinal() for slug, a in site.articles.items()}
+    ordered: dict[str, list[tuple[int, str]]] = {
+        topic.slug: sorted((day[s], s) for s in topic.articles) for topic in site.topics.values()
+    }
     for article in site.articles.values():
-        key = _key(article)
+        me = (day[article.slug], article.slug)
         scores: Counter[str] = Counter()
         for slug in article.topics:
             items = ordered[slug]
-            middle = bisect.bisect_left(items, (key, article.slug))
-            for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]:
-                if other != article.slug:
-                    scores[other] += 1
-        ranked = sorted(scores, key=lambda s: (-scores[s], _distance(site.articles[s], article), s))
-        article.related = ranked[:RELATED_COUNT]
-
-
-def _key(article: Article) -> tuple[int, int, int]:
-    return (article.date.year, article.date.month, article.date.day)
-
-
-def _distance(a: Article, b: Article) -> int:
-    return abs((a.date.start() - b.date.start()).days)
+            middle = bisect.bisect_left(items, me)
+            scores.update(
+                other for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
+            )
+        del scores[article.slug]
+        article.related = heapq.nsmallest(
+            RELATED_COUNT, scores, key=lambda s: (-scores[s], abs(day[s] - me[0]), s)
+        )

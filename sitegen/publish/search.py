@@ -24,14 +24,16 @@ _ENTRY = f"{BUNDLE}/pagefind-entry.json"
 TIMEOUT = 600  # seconds; a 1,000-article site takes about a second
 
 
-def index_search(staged: StagedOutput, config: SiteConfig) -> list[Problem]:
+def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True) -> list[Problem]:
     """Index the staged site (or reuse the previous index); warnings instead of failures.
 
     A site without search is still a good site, so a missing or failing binary is a warning.
+    The previous index is reused when no page changed, or always when ``refresh`` is False.
     """
     if not config.search:
         return []
-    if not staged.html_changed() and (staged.final / _ENTRY).is_file():
+    reusable = not refresh or not staged.html_changed()
+    if reusable and (staged.final / _ENTRY).is_file():
         for path in sorted((staged.final / BUNDLE).rglob("*")):
             if path.is_file():
                 staged.unchanged(path.relative_to(staged.final).as_posix())

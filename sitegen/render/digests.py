@@ -62,13 +62,9 @@ class Digests:
         )
 
     def _article(self, article: Article) -> str:
+        # The body key stands for the rendered HTML and sentences (hashing those is costly).
         return _hash(
-            self.card(article),
-            article.html,
-            article.related,
-            article.backlinks,
-            article.events,
-            article.sentences,
+            self.card(article), article.body_key, article.related, article.backlinks, article.events
         )
 
     def topic(self, topic: Topic) -> str:

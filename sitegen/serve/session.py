@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build, output_folder
-from sitegen.cache import load_cache
+from sitegen.cache import cache_file, load_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
@@ -31,8 +31,11 @@ class Session:
     def __init__(self, options: BuildOptions, live: Broadcaster | None) -> None:
         if options.cache is None:
             # Kept in memory across rebuilds; starts from the last `sitegen build`'s cache.
-            cache = load_cache(options.site_root / CACHE_DIR / "build.pickle")
+            cache = load_cache(cache_file(options.site_root))
             options = replace(options, cache=cache)
+        # Re-indexing search on every save would cost seconds; the index from the first
+        # build (or the last `sitegen build`) serves the preview.
+        options = replace(options, refresh_search=False)
         self.options = options
         self.result: BuildResult | None = None  # the last good build
         self.live = live
