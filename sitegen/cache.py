@@ -1,10 +1,17 @@
 """The build cache: parsed articles and rendered bodies kept between builds.
 
 An article file whose size and modification time are unchanged is not read or parsed again;
-a body whose text and rendering context are unchanged is not rendered again. The preview
-server keeps one :class:`BuildCache` in memory; ``sitegen build`` stores it in
-``.sitegen-cache/build.pickle``. A missing, corrupt or foreign cache (another sitegen or
-Python version) is discarded: the cost is a cold build, never a wrong page.
+a body whose text and rendering context are unchanged is not rendered again. It has two
+parts, so that a warm build loads only what it needs:
+
+* the index (``.sitegen-cache/build.pickle``): parsed articles and, per rendered body, its
+  small facts (mentions, links, lede) — everything enrichment uses;
+* the body store (``.sitegen-cache/bodies.sqlite``): each body's HTML and sentences, read
+  only for the pages that are rendered again.
+
+The preview server keeps one :class:`BuildCache` in memory across rebuilds. A missing,
+corrupt or foreign cache (another sitegen or Python version) is discarded: the cost is a
+cold build, never a wrong page.
 """
 
 from __future__ import annotations
@@ -12,15 +19,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sqlite3
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitegen import __version__
 from sitegen.deps import CACHE_DIR
-from sitegen.markdown import RenderedBody
-from sitegen.model import Article
+from sitegen.markdown import BodyFacts
+from sitegen.model import Article, BodyContent
 
 _SCOPE = f"{__version__}/{sys.version_info[:2]}"
 
@@ -35,11 +44,82 @@ def stamp(path: Path) -> Stamp | None:
     return info.st_mtime_ns, info.st_size
 
 
+class BodyStore:
+    """Rendered HTML and sentences by body key, in SQLite (one file, random access).
+
+    A connection is opened per process, because build workers are forked and a SQLite
+    connection must not cross a fork. Writes are batched until :meth:`commit`.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: memory only (tests, or a cache that could not be opened)
+        self._memory: dict[str, BodyContent] = {}
+        self._pending: dict[str, BodyContent] = {}
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def _db(self) -> sqlite3.Connection | None:
+        if self.path is None:
+            return None
+        if self._connection is None or self._pid != os.getpid():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = sqlite3.connect(self.path, check_same_thread=False)
+            self._connection.execute(
+                "create table if not exists bodies (key text primary key, scope text, data blob)"
+            )
+            self._pid = os.getpid()
+        return self._connection
+
+    def get(self, key: str) -> BodyContent:
+        if key in self._pending:
+            return self._pending[key]
+        if key in self._memory:
+            return self._memory[key]
+        db = self._db()
+        row = (
+            db.execute("select scope, data from bodies where key = ?", (key,)).fetchone()
+            if db
+            else None
+        )
+        if row is None or row[0] != _SCOPE:
+            raise LookupError(f"body {key} is not in the cache")
+        return pickle.loads(row[1])
+
+    def put(self, key: str, content: BodyContent) -> None:
+        if self.path is None:
+            self._memory[key] = content
+        else:
+            self._pending[key] = content
+
+    def commit(self, live: set[str]) -> None:
+        """Write new bodies and forget the ones no article uses any more."""
+        db = self._db()
+        if db is None:
+            self._memory = {k: v for k, v in self._memory.items() if k in live}
+            return
+        with db:
+            db.executemany(
+                "insert or replace into bodies values (?, ?, ?)",
+                [
+                    (k, _SCOPE, pickle.dumps(v, pickle.HIGHEST_PROTOCOL))
+                    for k, v in self._pending.items()
+                ],
+            )
+            stale = [(k,) for (k,) in db.execute("select key from bodies") if k not in live]
+            db.executemany("delete from bodies where key = ?", stale)
+        self._pending.clear()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "_memory": {}, "_pending": {}, "_connection": None, "_pid": 0}
+
+
 @dataclass
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
-    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # by body key
+    facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
+    store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
+    dirty: bool = False  # something changed since the cache was loaded
     hits: int = 0
     misses: int = 0
 
@@ -49,6 +129,7 @@ class BuildCache:
         if key != self.config_key:
             self.articles.clear()
             self.config_key = key
+            self.dirty = True
 
     def article(self, path: Path, current: Stamp | None) -> Article | None:
         entry = self.articles.get(str(path))
@@ -61,6 +142,12 @@ class BuildCache:
     def keep_article(self, path: Path, current: Stamp | None, article: Article) -> None:
         if current is not None:
             self.articles[str(path)] = (current, article)
+            self.dirty = True
+
+    def keep_body(self, key: str, facts: BodyFacts, content: BodyContent) -> None:
+        self.facts[key] = facts
+        self.store.put(key, content)
+        self.dirty = True
 
     @staticmethod
     def body_key(text: str, first_line: int, context_fingerprint: str) -> str:
@@ -70,8 +157,10 @@ class BuildCache:
 
     def prune(self, live_paths: set[str], live_bodies: set[str]) -> None:
         """Drop entries for deleted files and bodies no longer in use, so the cache stays small."""
-        self.articles = {k: v for k, v in self.articles.items() if k in live_paths}
-        self.bodies = {k: v for k, v in self.bodies.items() if k in live_bodies}
+        if set(self.articles) - live_paths or set(self.facts) - live_bodies:
+            self.articles = {k: v for k, v in self.articles.items() if k in live_paths}
+            self.facts = {k: v for k, v in self.facts.items() if k in live_bodies}
+            self.dirty = True
 
 
 def cache_file(site_root: Path) -> Path:
@@ -79,19 +168,26 @@ def cache_file(site_root: Path) -> Path:
 
 
 def load_cache(path: Path) -> BuildCache:
+    store = BodyStore(path.with_name("bodies.sqlite"))
     try:
         with path.open("rb") as handle:
             scope, cache = pickle.load(handle)
         if scope == _SCOPE and isinstance(cache, BuildCache):
             cache.hits = cache.misses = 0
+            cache.dirty = False
+            cache.store = store
             return cache
     except Exception:  # any unreadable cache is simply discarded
         pass
-    return BuildCache()
+    return BuildCache(store=store)
 
 
 def save_cache(cache: BuildCache, path: Path) -> None:
+    cache.store.commit(set(cache.facts))
+    if not cache.dirty:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
         pickle.dump((_SCOPE, cache), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(handle.name, path)
+    cache.dirty = False

@@ -5,6 +5,7 @@ Load fills the source fields; enrich fills the derived ones (marked below); rend
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +22,14 @@ class Sentence:
     text: str
     line: int  # line in the source file, for error messages and reports
     topics: tuple[str, ...] = ()  # topic slugs mentioned in this sentence
+
+
+@dataclass(frozen=True)
+class BodyContent:
+    """The bulky part of a rendered body: what pages show, not what enrichment needs."""
+
+    html: str
+    sentences: list[Sentence]
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,29 @@ class EventSpec:
     end_date: PartialDate | None = None
 
 
+@dataclass(frozen=True)
+class UnresolvedDate:
+    """A date expression the chronology could not place (``build --verbose``, ``check``)."""
+
+    path: Path
+    line: int
+    anchor: str
+    expression: str
+    reason: str
+
+
+@dataclass
+class ChronologyReport:
+    """Where the events came from, for the build summary. ``merged`` counts the events folded
+    into another (so events = extracted + front_matter + curated - merged)."""
+
+    extracted: int = 0
+    front_matter: int = 0
+    curated: int = 0
+    merged: int = 0
+    unresolved: list[UnresolvedDate] = field(default_factory=list)
+
+
 @dataclass
 class Article:
     path: Path
@@ -67,22 +99,52 @@ class Article:
     summary: str = ""
     explicit_topics: tuple[str, ...] = ()
     event_specs: tuple[EventSpec, ...] = ()
+    chronology: bool = True  # false: no events are extracted from this article
+    exclude: tuple[str, ...] = ()  # sentence anchors (s-5) and ISO dates not to extract
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter fields we don't interpret
     # Derived by the markdown and enrich stages:
-    html: str = ""
-    body_key: str = ""  # identifies html and sentences (the body cache key)
-    sentences: list[Sentence] = field(default_factory=list)
+    body_key: str = ""  # identifies the rendered body (the key of the body cache)
+    lede: str = ""  # the body's opening sentences
     mentions: dict[str, int] = field(default_factory=dict)  # topic slug → number of mentions
     topics: list[str] = field(default_factory=list)  # explicit + detected, most mentioned first
     links_to: list[str] = field(default_factory=list)  # article slugs this one links to
     backlinks: list[str] = field(default_factory=list)  # article slugs linking here
     related: list[str] = field(default_factory=list)  # article slugs sharing topics
     events: list[str] = field(default_factory=list)  # ids of events citing this article
+    # The rendered HTML and sentences are large and most builds need few of them, so they are
+    # loaded from the body cache on first use (see sitegen.cache.BodyStore).
+    content_loader: Callable[[], BodyContent] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _content: BodyContent | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def page(self) -> str:
         return f"articles/{self.slug}/"
+
+    @property
+    def content(self) -> BodyContent:
+        if self._content is None:
+            if self.content_loader is None:
+                raise LookupError(f"the body of {self.slug!r} has not been rendered")
+            self._content = self.content_loader()
+        return self._content
+
+    @property
+    def html(self) -> str:
+        return self.content.html
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.content.sentences
+
+    def set_content(self, loader: Callable[[], BodyContent]) -> None:
+        self.content_loader, self._content = loader, None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Cached copies keep the source only: the loader belongs to one build's cache.
+        return self.__dict__ | {"content_loader": None, "_content": None}
 
 
 @dataclass
@@ -115,6 +177,7 @@ class Site:
     articles: dict[str, Article]  # by slug, newest first once enriched
     topics: dict[str, Topic]  # by slug, in site.yaml order
     events: dict[str, Event] = field(default_factory=dict)  # by id, oldest first
+    chronology: ChronologyReport = field(default_factory=ChronologyReport)
 
 
 @dataclass

@@ -54,22 +54,27 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     for article in site.articles.values():
         targets = _targets(article.body, context)
         keys[article.slug] = cache.body_key(article.body, article.body_line, fingerprint + targets)
-    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.bodies]
+    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.facts]
     fresh = parallel_map(lambda a: render(a.body, a.body_line, context), todo)
     rendered = {a.slug: result for a, result in zip(todo, fresh, strict=True)}
     for article in site.articles.values():
         key = keys[article.slug]
-        result = rendered.get(article.slug) or cache.bodies[key]
-        if not result.problems:
-            cache.bodies[key] = result
         live.add(key)
-        article.html = result.html
         article.body_key = key
-        article.sentences = result.sentences
-        article.mentions = result.mentions
-        article.links_to = list(dict.fromkeys(result.links_to))
-        for line, message, hint in result.problems:
-            problems.add(display_path(article.path, site.config.root), line, message, hint)
+        result = rendered.get(article.slug)
+        if result is None:
+            facts = cache.facts[key]
+            article.set_content(lambda key=key: cache.store.get(key))
+        else:
+            facts = result.facts
+            article.set_content(lambda content=result.content: content)
+            if not result.problems:
+                cache.keep_body(key, facts, result.content)
+            for line, message, hint in result.problems:
+                problems.add(display_path(article.path, site.config.root), line, message, hint)
+        article.mentions = facts.mentions
+        article.links_to = list(dict.fromkeys(facts.links_to))
+        article.lede = facts.lede
     cache.prune({str(a.path) for a in site.articles.values()} | _drafts(cache, site), live)
     for topic in site.topics.values():
         if topic.description_path is not None:

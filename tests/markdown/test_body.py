@@ -46,7 +46,7 @@ def test_sentences_get_anchors_and_first_mention_links() -> None:
     assert ids == ["s-1", "s-2", "s-3"]
     links = [a["href"] for t, a in tags.tags if t == "a"]
     assert links == ["../../topics/chernobyl/", "../../topics/donbas/"]
-    assert body.mentions == {"chernobyl": 2, "donbas": 1}
+    assert body.facts.mentions == {"chernobyl": 2, "donbas": 1}
     assert [s.topics for s in body.sentences] == [("chernobyl",), ("chernobyl",), ("donbas",)]
 
 
@@ -71,12 +71,12 @@ def test_no_links_inside_links_code_or_headings() -> None:
     )
     assert "topic-link" not in body.html
     assert 'id="chernobyl-today"' in body.html
-    assert body.mentions == {"chernobyl": 2}  # heading and link text count, code does not
+    assert body.facts.mentions == {"chernobyl": 2}  # heading and link text count, code does not
 
 
 def test_mentions_across_line_breaks() -> None:
     body = make_renderer(False)("Fighting in the\nDonbas went on.\n", 1, context())
-    assert body.mentions == {"donbas": 1}
+    assert body.facts.mentions == {"donbas": 1}
 
 
 def test_raw_html_escaped_unless_allowed_and_javascript_links_refused() -> None:
@@ -95,7 +95,7 @@ def test_wikilinks_resolve_or_report_their_line() -> None:
         "Intro.\n\nSee [[other|the other]].\nAnd\n[[missing]].\n", 10, context()
     )
     assert '<a href="../../articles/other/">the other</a>' in body.html
-    assert body.links_to == ["other"]
+    assert body.facts.links_to == ["other"]
     assert body.problems == [(14, "wikilink [[missing]] leads nowhere", "no such page")]
 
 
