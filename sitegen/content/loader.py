@@ -9,8 +9,9 @@ from sitegen.cache import BuildCache, stamp
 from sitegen.config import SiteConfig
 from sitegen.content.articles import load_article, read_text
 from sitegen.content.frontmatter import normalise_newlines
-from sitegen.errors import Problems
+from sitegen.errors import Problem, Problems
 from sitegen.model import Article
+from sitegen.parallel import parallel_map
 
 # Editors leave these beside the files they edit; they are never content.
 _IGNORED_PREFIXES = (".", "#", "~")
@@ -43,17 +44,27 @@ def load_content(
     topic_slugs = [topic.slug for topic in config.topics]
     articles: list[Article] = []
     first_by_slug: dict[str, Article] = {}
-    for path in content_files(root / "content" / "articles"):
+    paths = content_files(root / "content" / "articles")
+    stamps = {path: stamp(path) for path in paths}
+    cached = {path: cache.article(path, stamps[path]) for path in paths}
+
+    def parse(path: Path) -> tuple[Article | None, list[Problem]]:
+        found = Problems()
+        text = read_text(path, found)
+        article = None
+        if text is not None:
+            article = load_article(path, text, display_path(path, root), topic_slugs, found)
+        return article, found.items
+
+    todo = [path for path in paths if cached[path] is None]
+    for path, (article, found) in zip(todo, parallel_map(parse, todo), strict=True):
+        problems.extend(found)
+        cached[path] = article
+        if article is not None:
+            cache.keep_article(path, stamps[path], article)
+    for path in paths:
         display = display_path(path, root)
-        current = stamp(path)
-        article = cache.article(path, current)
-        if article is None:
-            text = read_text(path, problems)
-            if text is None:
-                continue
-            article = load_article(path, text, display, topic_slugs, problems)
-            if article is not None:
-                cache.keep_article(path, current, article)
+        article = cached[path]
         if article is None or (article.draft and not drafts):
             continue
         other = first_by_slug.get(article.slug)
