@@ -14,6 +14,10 @@ from sitegen.model import Page, Site
 from sitegen.render.digests import Digests
 from sitegen.render.templates import Templates
 
+# A topic page quotes the sentences naming the topic from its newest articles only: beyond a
+# few dozen articles a page of quotes is too long to read (the article list stays complete).
+QUOTED_ARTICLES = 30
+
 
 def plan_pages(
     site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
@@ -54,10 +58,13 @@ def plan_pages(
         yield page(f"{article.page}index.html", "article.html", 2, {"article": article}, deps)
 
     for topic in topics.values():
+        quoted = topic.articles[:QUOTED_ARTICLES]
         deps = {f"topic:{topic.slug}": digests.topic(topic)}
-        deps |= {f"article:{s}": digests.article(articles[s]) for s in topic.articles}
+        deps |= {f"card:{s}": digests.card(articles[s]) for s in topic.articles}
+        deps |= {f"article:{s}": digests.article(articles[s]) for s in quoted}
         deps |= {f"event:{e}": digests.event(events[e]) for e in topic.events}
-        yield page(f"{topic.page}index.html", "topic.html", 2, {"topic": topic}, deps)
+        context = {"topic": topic, "quoted": [articles[s] for s in quoted]}
+        yield page(f"{topic.page}index.html", "topic.html", 2, context, deps)
 
     yield page(
         "chronology/index.html",
