@@ -27,7 +27,7 @@ from sitegen.render import export, feeds
 from sitegen.render.assets import collect_assets
 from sitegen.render.digests import Digests
 from sitegen.render.pages import plan_pages
-from sitegen.render.templates import Templates
+from sitegen.render.templates import Templates, syntax_problem
 from sitegen.render.themes import theme_chain
 from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
 
@@ -141,16 +141,7 @@ def _render(templates: Templates, page: Page) -> bytes:
     try:
         html = templates.render(page.template or "", page.context)
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(
-            [
-                Problem(
-                    exc.filename or exc.name or "template",
-                    exc.lineno,
-                    f"template syntax error: {exc.message}",
-                    "fix the template",
-                )
-            ]
-        ) from None
+        raise BuildError([syntax_problem(exc)]) from None
     except jinja2.TemplateError as exc:
         filename, line = _template_frame(exc)
         raise BuildError(

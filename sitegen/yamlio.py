@@ -45,7 +45,10 @@ def load(text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or str(exc)
-        if "\t" in text and "tab" in problem:
+        # libyaml names the tab only sometimes ("cannot start any token" when a tab starts a
+        # line); the offending line holding one is what tells the author what to fix.
+        lines = text.split("\n")
+        if line is not None and line <= len(lines) and "\t" in lines[line - 1]:
             problem += " (YAML indentation must use spaces, not tabs)"
         raise YamlError(problem, line) from None
     except yaml.YAMLError as exc:
@@ -60,17 +63,31 @@ def load(text: str) -> Any:
 def _first_duplicate_key(text: str) -> tuple[str, int] | None:
     # PyYAML silently keeps the last of two equal keys; an author who wrote a key twice meant
     # one of them, so we say so. Cheap check on the raw lines first, the node walk only if needed.
-    seen: set[str] = set()
-    for raw in text.splitlines():
-        if raw[:1] in ("", " ", "\t", "#", "-") or ":" not in raw:
-            continue
-        key = raw.split(":", 1)[0].strip()
-        if key in seen:
-            break
-        seen.add(key)
-    else:
+    if not _may_repeat_a_key(text):
         return None
     return _walk_for_duplicate(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def _may_repeat_a_key(text: str) -> bool:
+    """Whether some block mapping, at any depth, may hold a key twice (a superset: a block
+    scalar's text can look like keys, which only costs the exact node walk)."""
+    seen: dict[int, set[str]] = {}  # indentation → keys of the mapping open at that depth
+    for raw in text.splitlines():
+        stripped = raw.lstrip(" ")
+        if not stripped or stripped[0] == "#" or ":" not in stripped:
+            continue
+        indent = len(raw) - len(stripped)
+        while stripped.startswith("- "):  # a list item opens a new mapping further in
+            indent, stripped = indent + 2, stripped[2:].lstrip(" ")
+            seen.pop(indent, None)
+        for deeper in [depth for depth in seen if depth > indent]:
+            del seen[deeper]  # the mappings nested in the previous key are closed
+        key = stripped.split(":", 1)[0].strip()
+        keys = seen.setdefault(indent, set())
+        if key in keys:
+            return True
+        keys.add(key)
+    return False
 
 
 def _walk_for_duplicate(node: yaml.Node | None) -> tuple[str, int] | None:

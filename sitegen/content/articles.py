@@ -30,20 +30,38 @@ KNOWN_FIELDS = (
     "imported_from",
     "needs_review",
     "chronology",
+    "exclude",
 )
 _DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
+_ANCHOR = re.compile(r"s-[1-9]\d*")  # a sentence anchor on the article page
 
 
-def read_text(path: Path, problems: Problems) -> str | None:
-    """Decode a content file as UTF-8, reporting binary or mis-encoded files precisely."""
+# Real articles are well under 1 MB; a bigger file is a runaway scrape or paste, and would
+# make every build and preview rebuild slow (about 1 s per MB) and every page quoting it huge.
+MAX_BYTES = 4_000_000
+
+
+def read_text(path: Path, problems: Problems, display: str = "") -> str | None:
+    """Decode a content file as UTF-8, reporting binary, huge or mis-encoded files precisely
+    (under ``display``, the path shown to the author, else ``path``)."""
+    where = display or path
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as exc:
-        problems.add(path, None, f"cannot read file: {exc.strerror}")
+        problems.add(where, None, f"cannot read file: {exc.strerror}")
+        return None
+    if size > MAX_BYTES:
+        problems.add(
+            where,
+            None,
+            f"file is {size / 1e6:.1f} MB; articles may be at most {MAX_BYTES / 1e6:.0f} MB",
+            "is this one article? split it, or check what the import or paste put in it",
+        )
         return None
     if b"\x00" in data[:8192]:
         problems.add(
-            path,
+            where,
             None,
             "this is a binary file, not Markdown text",
             "move it out of content/ or give it another extension",
@@ -54,7 +72,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.add(
-            path,
+            where,
             line,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
             "re-save the file as UTF-8 (sitegen import converts cp1252/latin-1)",
@@ -110,6 +128,8 @@ def load_article(
         summary=fields.text("summary"),
         explicit_topics=topics,
         event_specs=events,
+        chronology=fields.flag("chronology", default=True),
+        exclude=fields.exclude(),
         draft=fields.flag("draft"),
         extra={k: v for k, v in doc.meta.items() if k not in KNOWN_FIELDS[:10]},
     )
@@ -141,8 +161,8 @@ class _Fields:
             return ""
         return str(value).strip()
 
-    def flag(self, key: str) -> bool:
-        value = self.doc.meta.get(key, False)
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self.doc.meta.get(key, default)
         if not isinstance(value, bool):
             self.error(key, f"{key} should be true or false, got {value!r}")
             return False
@@ -165,6 +185,26 @@ class _Fields:
         except DateError as exc:
             self.error(key, f"bad date: {exc}", "write YYYY-MM-DD, YYYY-MM or YYYY", *path)
             return None
+
+    def exclude(self) -> tuple[str, ...]:
+        """Extracted events the author rejects: sentence anchors, or ISO dates."""
+        raw = self.doc.meta.get("exclude")
+        entries: list[str] = []
+        for index, item in enumerate(raw if isinstance(raw, list) else [raw] if raw else []):
+            if _ANCHOR.fullmatch(str(item)):
+                entries.append(str(item))
+                continue
+            try:
+                entries.append(PartialDate.parse(item).iso())
+            except DateError:
+                self.error(
+                    "exclude",
+                    f"cannot exclude {item!r}: not a sentence anchor or a date",
+                    "write the sentence's anchor (s-12, its id on the article page) or the "
+                    "event's date as shown (2022-02-24, 2022-02 or 2022)",
+                    index,
+                )
+        return tuple(entries)
 
     def topics(self, known: Collection[str], *path: str | int) -> tuple[str, ...]:
         key, *rest = path or ("topics",)

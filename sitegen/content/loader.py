@@ -50,10 +50,11 @@ def load_content(
 
     def parse(path: Path) -> tuple[Article | None, list[Problem]]:
         found = Problems()
-        text = read_text(path, found)
+        display = display_path(path, root)
+        text = read_text(path, found, display)
         article = None
         if text is not None:
-            article = load_article(path, text, display_path(path, root), topic_slugs, found)
+            article = load_article(path, text, display, topic_slugs, found)
         return article, found.items
 
     todo = [path for path in paths if cached[path] is None]
@@ -88,7 +89,7 @@ def load_content(
                 "name the file after a topic slug, or add the topic to site.yaml",
             )
             continue
-        text = read_text(path, problems)
+        text = read_text(path, problems, display_path(path, root))
         if text is not None:
             topic_texts[path.stem] = (path, normalise_newlines(text))
     return Content(articles, topic_texts)

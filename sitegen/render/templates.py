@@ -14,6 +14,7 @@ import jinja2
 from jinja2 import meta
 
 from sitegen.dates import PartialDate
+from sitegen.errors import BuildError, Problem
 
 
 class Templates:
@@ -44,13 +45,28 @@ class Templates:
         seen.add(name)
         source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
         h = hashlib.sha256(f"{filename}\0{source}".encode())
-        for ref in sorted(r for r in meta.find_referenced_templates(self.env.parse(source)) if r):
+        try:
+            tree = self.env.parse(source, name, filename)
+        except jinja2.TemplateSyntaxError as exc:
+            # Pages are planned (and their templates digested) before any is rendered, so a
+            # broken template is first met here.
+            raise BuildError([syntax_problem(exc)]) from None
+        for ref in sorted(r for r in meta.find_referenced_templates(tree) if r):
             if ref not in seen:
                 h.update(self._compute(ref, seen).encode())
         return h.hexdigest()[:16]
 
     def source_files(self) -> list[Path]:
         return [path for folder in self.folders for path in folder.rglob("*.html")]
+
+
+def syntax_problem(exc: jinja2.TemplateSyntaxError) -> Problem:
+    return Problem(
+        exc.filename or exc.name or "template",
+        exc.lineno,
+        f"template syntax error: {exc.message}",
+        "fix the template",
+    )
 
 
 def _display(value: object) -> str:
