@@ -7,6 +7,7 @@ author sees all that is wrong with the site in one build.
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,3 +67,24 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or "" when nothing is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space and build again",
+    errno.EDQUOT: "the disk quota is used up: free some space and build again",
+    errno.EFBIG: "the file is larger than this system allows: free space or raise the limit",
+    errno.EROFS: "the file system is read-only: choose another output folder (--output)",
+    errno.EACCES: "no permission to write there: fix the permissions or use --output",
+    errno.EPERM: "no permission to write there: fix the permissions or use --output",
+    errno.ENOTDIR: "a file stands where a folder is needed: move it away or use --output",
+}
+
+
+def os_problem(exc: OSError) -> Problem:
+    """An operating-system failure (a full disk, a read-only folder) as a reported problem."""
+    return Problem(
+        exc.filename or "output",
+        None,
+        f"cannot write: {exc.strerror or exc}",
+        _OS_HINTS.get(exc.errno or 0, "check the disk and the output folder"),
+    )

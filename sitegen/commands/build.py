@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build
-from sitegen.errors import BuildError, UsageError
+from sitegen.errors import BuildError, UsageError, os_problem
 
 
 def add_site_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except BuildError as exc:
         print_problems(exc)
+        return 1
+    except OSError as exc:  # writing failed (full disk, read-only folder): the live site is intact
+        print_problems(BuildError([os_problem(exc)]))
         return 1
     for warning in result.warnings:
         print(warning, file=sys.stderr)

@@ -92,7 +92,7 @@ class StagedOutput:
             target = self.stage / name
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
+            _write_bytes(temporary, data, target)
             os.replace(temporary, target)
         return digest
 
@@ -174,8 +174,18 @@ class StagedOutput:
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self._manifest_path.with_suffix(".tmp")
         data = {"output": str(self.final), "live": live, "spare": spare}
-        temporary.write_text(json.dumps(data), encoding="utf-8")
+        _write_bytes(temporary, json.dumps(data).encode(), self._manifest_path)
         os.replace(temporary, self._manifest_path)
+
+
+def _write_bytes(path: Path, data: bytes, shown: Path) -> None:
+    """Write ``data`` to ``path``; a failure names ``shown`` (the file being replaced), which
+    an error raised by ``write()`` itself (a full disk) would otherwise not name at all."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        exc.filename = str(shown)
+        raise
 
 
 def _prune_empty_parents(path: Path, root: Path) -> None:
