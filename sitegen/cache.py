@@ -24,12 +24,16 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen import __version__
 from sitegen.deps import CACHE_DIR
 from sitegen.markdown import BodyFacts
 from sitegen.model import Article, BodyContent
+
+if TYPE_CHECKING:
+    from sitegen.dates import PartialDate
+    from sitegen.enrich.extract import Extraction
 
 _SCOPE = f"{__version__}/{sys.version_info[:2]}"
 
@@ -117,6 +121,7 @@ class BodyStore:
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
     facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
+    events: dict[tuple[str, PartialDate], Extraction] = field(default_factory=dict)  # events.py
     store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
     dirty: bool = False  # something changed since the cache was loaded

@@ -66,7 +66,7 @@ class EventSpec:
 class UnresolvedDate:
     """A date expression the chronology could not place (``build --verbose``, ``check``)."""
 
-    path: Path
+    path: str  # the article file, as shown in messages
     line: int
     anchor: str
     expression: str

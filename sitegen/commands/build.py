@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build
 from sitegen.errors import BuildError, UsageError, os_problem
+from sitegen.model import Site
 
 
 def add_site_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,11 +52,30 @@ def print_problems(error: BuildError) -> None:
 def summary(result: BuildResult) -> str:
     site, report = result.site, result.report
     return (
-        f"built {len(site.articles)} articles, {len(site.topics)} topics, {len(site.events)} events"
+        f"built {len(site.articles)} articles, {len(site.topics)} topics, {event_counts(site)}"
         f" → {result.output} ({result.rendered}/{result.pages} pages rendered, "
         f"{len(report.written)} files written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed) in {result.seconds:.2f} s"
     )
+
+
+def event_counts(site: Site) -> str:
+    """Where the chronology came from: "5 events (3 extracted, 2 from front matter, 1 merged)"."""
+    report = site.chronology
+    parts = [f"{report.extracted} extracted", f"{report.front_matter} from front matter"]
+    if report.curated:
+        parts.append(f"{report.curated} curated")
+    parts.append(f"{report.merged} merged")
+    count = len(site.events)
+    return f"{count} event{'s' * (count != 1)} ({', '.join(parts)})"
+
+
+def unresolved_dates(site: Site) -> list[str]:
+    """One line per date expression left out of the chronology, for ``--verbose``."""
+    return [
+        f"  unresolved date {u.path}:{u.line} ({u.anchor}): {u.expression!r}: {u.reason}"
+        for u in site.chronology.unresolved
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,4 +103,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"  wrote {name}")
         for name in result.report.removed:
             print(f"  removed {name}")
+        for line in unresolved_dates(result.site):
+            print(line)
     return 0

@@ -1,83 +1,99 @@
 """The chronology: events with dates at their precision, topics and citations.
 
-Events come from article front matter here; automatic extraction feeds the same function.
-The same event reported by several articles (same date and precision, similar wording)
-becomes one event with several citations.
+Events come from three places, in order of authority:
+
+1. ``content/events.yaml``: curated events with their citations (:mod:`.curated`);
+2. an article's front-matter ``events:``, cited by the sentence that reports them;
+3. extraction from every article's sentences (:mod:`.extract`), unless its front matter
+   says ``chronology: false``; its ``exclude:`` list drops extracted events by sentence
+   anchor (``s-5``) or by date (``2022-02-24``, compared at the date's own precision).
+
+An author's event wins over what extraction found in the sentence it cites on the same date:
+that extracted event is dropped, and so is the report of an unresolved date in that sentence.
+Then the same event reported several times (same date and precision, see
+:func:`.similar.same_event`) becomes one event with several citations; the wording kept is the
+most authoritative one, among extracted events that of the earliest article.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from sitegen.model import Article, Citation, Event, EventSpec, Sentence, Site
+from sitegen.cache import BuildCache
+from sitegen.content.loader import display_path
+from sitegen.dates import PartialDate
+from sitegen.enrich.curated import load_curated
+from sitegen.enrich.extract import Extraction, Found, extract
+from sitegen.enrich.similar import Signature, overlap, same_event, words
+from sitegen.errors import Problems
+from sitegen.model import (
+    Article,
+    ChronologyReport,
+    Citation,
+    Event,
+    EventSpec,
+    Sentence,
+    Site,
+    UnresolvedDate,
+)
+from sitegen.parallel import parallel_map
 from sitegen.text.slugs import slugify
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "and",
-        "or",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-    ]
-)
-SIMILAR = 0.5  # word-set overlap above which two texts on one date are the same event
 _QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
-
-def words(text: str) -> frozenset[str]:
-    """Content words, crudely stemmed so that "captured" and "capture" meet."""
-    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+Claim = tuple[str, str, PartialDate]  # (article slug, sentence anchor, date) an author cites
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def build_events(site: Site) -> None:
-    drafts: list[Event] = []
+def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
+    extractions = _extractions(site, cache)
+    report = ChronologyReport()
+    authored = load_curated(site, problems)
+    report.curated = len(authored)
     for article in site.articles.values():
-        drafts.extend(_from_spec(article, spec) for spec in article.event_specs)
+        extraction = extractions[article.slug]
+        authored += [_from_spec(article, spec, extraction, cache) for spec in article.event_specs]
+    report.front_matter = len(authored) - report.curated
+    claims = {(c.article, c.anchor, e.date) for e in authored for c in e.sources if c.anchor}
+    cited = {(article, anchor) for article, anchor, _ in claims}
+    drafts = [(event, _authored_signature(event)) for event in authored]
+    for article in reversed(site.articles.values()):  # oldest first: the first report's words
+        if not article.chronology:
+            continue
+        extraction = extractions[article.slug]
+        found = [f for f in extraction.found if not _dropped(article, f, claims)]
+        drafts += [(_from_found(article, f), _found_signature(f)) for f in found]
+        report.extracted += len(found)
+        report.unresolved += _unresolved(site, article, extraction, cited)
+    events = _merge(drafts)
+    report.merged = len(drafts) - len(events)
+    site.chronology = report
     site.events = {}
-    for event in _merge(drafts):
+    for event in events:
         event.id = _unique_id(event, site.events)
         site.events[event.id] = event
-    for topic in site.topics.values():
-        topic.events = []
-    for article in site.articles.values():
-        article.events = []
-    for event in site.events.values():
-        for slug in event.topics:
-            site.topics[slug].events.append(event.id)
-        for citation in event.sources:
-            site.articles[citation.article].events.append(event.id)
+    _link(site)
 
 
-def _from_spec(article: Article, spec: EventSpec) -> Event:
-    sentence = _best_sentence(article.sentences, spec.text)
+def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
+    """Each article's extraction, from the cache where its body and date are unchanged."""
+    keys = {a.slug: (a.body_key, a.date) for a in site.articles.values()}
+    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.events]
+    for article, extraction in zip(
+        todo, parallel_map(lambda a: extract(a.sentences, a.date), todo), strict=True
+    ):
+        cache.events[keys[article.slug]] = extraction
+    live = set(keys.values())
+    if todo or len(cache.events) > len(live):
+        cache.events = {k: v for k, v in cache.events.items() if k in live}
+        cache.dirty = True
+    return {slug: cache.events[key] for slug, key in keys.items()}
+
+
+def _from_spec(
+    article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
+) -> Event:
+    sentence = _cited_sentence(article, spec, extraction, cache)
     topics = spec.topics or (sentence.topics if sentence else ()) or tuple(article.topics[:1])
     citation = Citation(
         article.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
@@ -85,29 +101,91 @@ def _from_spec(article: Article, spec: EventSpec) -> Event:
     return Event("", spec.date, spec.text, list(topics), [citation], spec.end_date)
 
 
-def _best_sentence(sentences: list[Sentence], text: str) -> Sentence | None:
-    target = words(text)
-    best, best_score = None, _QUOTE_MATCH
-    for sentence in sentences:
-        score = overlap(target, words(sentence.text))
+def _cited_sentence(
+    article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
+) -> Sentence | None:
+    """The sentence reporting a front-matter event: among those whose date mentions resolve
+    to the event's date the one sharing most words with it, else the best match of all.
+
+    Matching by date first is cheap (the extraction is at hand) and right more often than
+    wording; the answer is memoised with the extraction so a warm build reads no sentences.
+    """
+    key = (spec.date, spec.text)
+    if key not in extraction.citations:
+        target = words(spec.text)
+        dated = [f for f in extraction.found if f.kind == "occurred" and f.date == spec.date]
+        anchor = _best(target, ((f.anchor, words(f.quote)) for f in dated), 0.0)
+        if anchor is None:
+            pairs = ((s.anchor, words(s.text)) for s in article.sentences)
+            anchor = _best(target, pairs, _QUOTE_MATCH)
+        extraction.citations[key] = next((s for s in article.sentences if s.anchor == anchor), None)
+        cache.dirty = True
+    return extraction.citations[key]
+
+
+def _best(target: frozenset[str], candidates: Iterable[tuple[str, frozenset[str]]],
+          threshold: float) -> str | None:  # fmt: skip
+    best, best_score = None, threshold
+    for anchor, candidate in candidates:
+        score = overlap(target, candidate)
         if score > best_score:
-            best, best_score = sentence, score
+            best, best_score = anchor, score
     return best
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    by_date: dict[tuple[object, ...], list[tuple[Event, frozenset[str]]]] = defaultdict(list)
+def _dropped(article: Article, found: Found, claims: set[Claim]) -> bool:
+    return (
+        found.anchor in article.exclude
+        or found.date.iso() in article.exclude
+        or (article.slug, found.anchor, found.date) in claims
+    )
+
+
+def _from_found(article: Article, found: Found) -> Event:
+    topics = found.topics or tuple(article.topics[:1])  # else the article's main topic
+    citation = Citation(article.slug, found.quote, found.anchor)
+    return Event(
+        "", found.date, found.text, list(topics), [citation], found.end_date, found.kind,
+        "extracted",
+    )  # fmt: skip
+
+
+def _unresolved(
+    site: Site, article: Article, extraction: Extraction, cited: set[tuple[str, str]]
+) -> Iterator[UnresolvedDate]:
+    # An author who excluded the sentence, or cites it with an event of their own, has
+    # dealt with its date already.
+    path = display_path(article.path, site.config.root)
+    for item in extraction.unresolved:
+        if item.anchor not in article.exclude and (article.slug, item.anchor) not in cited:
+            yield UnresolvedDate(path, item.line, item.anchor, item.expression, item.reason)
+
+
+def _authored_signature(event: Event) -> Signature:
+    quote = frozenset().union(*(words(c.quote) for c in event.sources))
+    return Signature(words(event.text), quote, authored=True)
+
+
+def _found_signature(found: Found) -> Signature:
+    return Signature(
+        frozenset(found.text_words.split()), frozenset(found.quote_words.split()), authored=False
+    )
+
+
+def _merge(drafts: list[tuple[Event, Signature]]) -> list[Event]:
+    buckets: dict[tuple[object, ...], list[tuple[Event, Signature]]] = defaultdict(list)
     merged: list[Event] = []
-    for event in events:
-        bucket = by_date[(event.date, event.end_date)]
-        signature = words(event.text)
-        twin = next((e for e, w in bucket if overlap(w, signature) >= SIMILAR), None)
+    for event, signature in drafts:
+        bucket = buckets[(event.date, event.end_date)]
+        twin = next((e for e, s in bucket if same_event(s, signature)), None)
         if twin is None:
             bucket.append((event, signature))
             merged.append(event)
             continue
         twin.sources.extend(s for s in event.sources if s not in twin.sources)
         twin.topics.extend(t for t in event.topics if t not in twin.topics)
+        if event.kind == "occurred":  # a source dating it beats one only reporting it
+            twin.kind = "occurred"
     return sorted(merged, key=lambda e: (e.date, e.text))
 
 
@@ -117,3 +195,18 @@ def _unique_id(event: Event, taken: dict[str, Event]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def _link(site: Site) -> None:
+    """Topics and articles list the events that concern and cite them."""
+    for topic in site.topics.values():
+        topic.events = []
+    for article in site.articles.values():
+        article.events = []
+    for event in site.events.values():
+        for slug in event.topics:
+            site.topics[slug].events.append(event.id)
+        for citation in event.sources:
+            events = site.articles[citation.article].events
+            if event.id not in events:
+                events.append(event.id)

@@ -1,8 +1,6 @@
 """Content warnings: things that build fine but make a weaker briefing.
 
 Each check takes the enriched site and yields problems; :data:`CHECKS` runs them in order.
-The chronology work adds its "unresolved date expressions" check by appending a function of
-the same shape to :data:`CHECKS`.
 """
 
 from __future__ import annotations
@@ -72,11 +70,24 @@ def missing_summaries(site: Site) -> Iterator[Problem]:
             )
 
 
+def unresolved_date_expressions(site: Site) -> Iterator[Problem]:
+    # The events step found these; the chronology leaves them out rather than guess.
+    for item in site.chronology.unresolved:
+        yield Problem(
+            item.path,
+            item.line,
+            f"warning: date {item.expression!r} left out of the chronology: {item.reason}",
+            "add the event with its date to the front matter, worded like the sentence (it "
+            f"will cite it), or 'exclude: [{item.anchor}]' to silence this",
+        )
+
+
 CHECKS: list[Check] = [
     articles_without_topics,
     events_without_sources,
     topics_without_articles,
     missing_summaries,
+    unresolved_date_expressions,
 ]
 
 

@@ -1,4 +1,5 @@
-"""``briefing.json``: the whole briefing as data, for other tools and for tests.
+"""``briefing.json``, the whole briefing as data, and ``chronology.json``, the events in the
+TimelineJS 3 format (https://timeline.knightlab.com/docs/json-format.html), for other tools.
 
 ``json.dumps`` escapes quotes and control characters; ``<``, ``>`` and ``&`` are escaped as
 ``\\u003c`` etc. too, so the file stays inert even if a browser is tricked into reading it as HTML.
@@ -6,9 +7,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
+from sitegen.dates import PartialDate
 from sitegen.model import Event, Site
 
 
@@ -59,6 +62,53 @@ def event_json(event: Event) -> dict[str, Any]:
             {"article": c.article, "anchor": c.anchor, "quote": c.quote} for c in event.sources
         ],
     }
+
+
+def chronology_json(site: Site) -> bytes:
+    """The chronology for TimelineJS, so it can be embedded in another page. Its texts are
+    HTML; links are absolute (with ``base_url``), since the timeline is shown elsewhere."""
+    config = site.config
+    title = {"headline": _text(config.title), "text": _text(config.description)}
+    return dumps(
+        {
+            "title": {"text": title},
+            "events": [_timeline_event(site, e) for e in site.events.values()],
+        }
+    )
+
+
+def _timeline_event(site: Site, event: Event) -> dict[str, Any]:
+    item: dict[str, Any] = {"start_date": _timeline_date(event.date)}
+    if event.end_date:
+        item["end_date"] = _timeline_date(event.end_date)
+    item["text"] = {"headline": _text(event.text), "text": _sources_html(site, event)}
+    if event.topics:  # TimelineJS shows one group per row band: the event's first topic
+        item["group"] = site.topics[event.topics[0]].name
+    item["unique_id"] = event.id
+    return item
+
+
+def _timeline_date(date: PartialDate) -> dict[str, int]:
+    """Month and day only as far as the date is known: TimelineJS then shows it so."""
+    parts = {"year": date.year, "month": date.month, "day": date.day}
+    return {key: value for key, value in parts.items() if value}
+
+
+def _sources_html(site: Site, event: Event) -> str:
+    base = site.config.absolute_base
+    links = []
+    for citation in event.sources:
+        article = site.articles[citation.article]
+        href = f"{base}{article.page}" + (f"#{citation.anchor}" if citation.anchor else "")
+        label = _text(article.source or article.title)
+        links.append(f'<a href="{html.escape(href)}">{label}</a>')
+    lead = "Reported by" if event.kind == "reported" else "Sources:"
+    return f"<p>{lead} {', '.join(links)}</p>" if links else ""
+
+
+def _text(text: str) -> str:
+    """Text for an HTML field: quotes stay quotes outside attributes."""
+    return html.escape(text, quote=False)
 
 
 def dumps(data: object) -> bytes:

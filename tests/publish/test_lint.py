@@ -31,7 +31,11 @@ def test_each_warning(make_site: Callable[..., Path]) -> None:
 def test_events_without_sources(make_site: Callable[..., Path]) -> None:
     events = [{"date": "2022-02-24", "text": "Troops took Chernobyl."}]
     site = make_site(
-        {"content/articles/a.md": article("A", "2022-03-31", "Chernobyl.\n", events=events)}
+        {
+            "content/articles/a.md": article(
+                "A", "2022-03-31", "Chernobyl.\n", events=events, chronology=False
+            )
+        }
     )
     result = build(BuildOptions(site))
     (event,) = result.site.events.values()

@@ -1,0 +1,132 @@
+"""Events found in one article's sentences: each resolved date mention, and the lede.
+
+Every date expression the finder (`sitegen.enrich.datefind`) resolves becomes an
+"occurred" event: the clause that carries it, trimmed by `event_text`, cited by its sentence.
+The lede (first sentence) becomes a "reported" event at the article's own date, unless it
+already carries a date of its own. Expressions left unresolved are kept with their reason,
+for ``sitegen build --verbose`` and ``sitegen check``.
+
+The result depends only on the sentences and the publication date, so the build caches it
+by (body cache key, article date): a warm build extracts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sitegen.dates import PartialDate
+from sitegen.enrich.datefind import DateMention, event_text, find_dates
+from sitegen.enrich.similar import words
+from sitegen.model import Sentence
+
+# A headline-style question run into the lede: "Are Russian Troops Withdrawing? – In a ...".
+_KICKER = re.compile(r"^[^.!?]{1,160}\?\s*[–—-]\s+(?=\S)")
+_SHOUTED = re.compile(r"([A-Z]{2,})(?=\s+[a-z])")  # "RUSSIAN troops are ..."
+_YEAR = re.compile(r"\d{4}")
+_AFTER_PUBLICATION = "resolves to a date after publication without naming a year"
+
+
+@dataclass(frozen=True)
+class Found:
+    """An event as one sentence gives it."""
+
+    anchor: str
+    date: PartialDate
+    end_date: PartialDate | None
+    text: str
+    quote: str  # the whole sentence
+    topics: tuple[str, ...]  # topics the sentence mentions
+    kind: Literal["occurred", "reported"]
+    # Content words of text and quote for merging, space-joined: stemming them again on
+    # every warm build would cost more than the rest of the events step.
+    text_words: str
+    quote_words: str
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    anchor: str
+    line: int
+    expression: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    found: tuple[Found, ...]
+    unresolved: tuple[Unresolved, ...]
+    # The sentence a front-matter event (date, text) cites: filled in by the events step, and
+    # kept with the extraction since it too depends only on the body (a warm build then
+    # needs no sentences at all).
+    citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
+
+
+def extract(sentences: Sequence[Sentence], published: PartialDate) -> Extraction:
+    found: list[Found] = []
+    unresolved: list[Unresolved] = []
+    for sentence in sentences:
+        for mention in find_dates(sentence.text, published):
+            reason = mention.unresolved or _after_publication(mention, published)
+            if reason or mention.date is None:
+                unresolved.append(Unresolved(sentence.anchor, sentence.line, mention.text, reason))
+                continue
+            text = event_text(sentence.text, mention)
+            found.append(_found(sentence, mention.date, mention.end_date, text, "occurred"))
+    if sentences and not any(f.anchor == sentences[0].anchor for f in found):
+        lede = sentences[0]
+        text = lede_text(lede.text, sentences[1:])
+        found.insert(0, _found(lede, published, None, text, "reported"))
+    return Extraction(tuple(found), tuple(unresolved))
+
+
+def _found(
+    sentence: Sentence,
+    date: PartialDate,
+    end_date: PartialDate | None,
+    text: str,
+    kind: Literal["occurred", "reported"],
+) -> Found:
+    return Found(
+        sentence.anchor,
+        date,
+        end_date,
+        text,
+        sentence.text,
+        sentence.topics,
+        kind,
+        " ".join(words(text)),
+        " ".join(words(sentence.text)),
+    )
+
+
+def _after_publication(mention: DateMention, published: PartialDate) -> str:
+    """The resolver never places a yearless date after publication; this keeps it a rule of
+    the chronology rather than a property of today's resolver."""
+    last = mention.end_date or mention.date
+    if last is None or _YEAR.search(mention.text) or last.start() <= published.end():
+        return ""
+    return _AFTER_PUBLICATION
+
+
+def lede_text(lede: str, rest: Sequence[Sentence]) -> str:
+    """The lede as an event text: without a headline question run into it, and with a
+    shouted first word ("RUSSIAN troops") written as the article writes it elsewhere."""
+    text = _KICKER.sub("", lede, count=1) or lede
+    shouted = _SHOUTED.match(text)
+    if shouted:
+        usual = _usual_spelling(shouted.group(1), rest)
+        text = usual + text[shouted.end() :]
+    return text.strip()
+
+
+def _usual_spelling(word: str, sentences: Sequence[Sentence]) -> str:
+    # "NATO" stays "NATO" unless the article writes "Nato"; "RUSSIAN" becomes "Russian".
+    pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            if not match.group(0).isupper():
+                return match.group(0)
+    return word
