@@ -23,7 +23,7 @@ from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
 from sitegen.parallel import parallel_map
 from sitegen.publish.search import index_search
-from sitegen.render import export, feeds
+from sitegen.render import feeds
 from sitegen.render.assets import collect_assets
 from sitegen.render.digests import Digests
 from sitegen.render.pages import plan_pages
@@ -116,11 +116,7 @@ def build(options: BuildOptions) -> BuildResult:
         lap("render")
         for asset in assets:
             staged.write(asset.output, asset.data)
-        page_paths = [p.output.removesuffix("index.html") for p in pages if p.output != "404.html"]
-        staged.write("feed.xml", feeds.atom_feed(site))
-        staged.write("sitemap.xml", feeds.sitemap(site, page_paths))
         staged.write("robots.txt", feeds.robots(site))
-        staged.write("briefing.json", export.briefing_json(site))
         staged.write(".nojekyll", b"")
         if site.config.cname:
             staged.write("CNAME", site.config.cname.encode() + b"\n")
@@ -138,6 +134,8 @@ def build(options: BuildOptions) -> BuildResult:
 
 def _render(templates: Templates, page: Page) -> bytes:
     """Render one page; a template error stops the build at once (it would repeat per page)."""
+    if page.writer is not None:
+        return page.writer()
     try:
         html = templates.render(page.template or "", page.context)
     except jinja2.TemplateSyntaxError as exc:

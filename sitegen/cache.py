@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from sitegen.dates import PartialDate
     from sitegen.enrich.extract import Extraction
 
-_SCOPE = f"{__version__}/{sys.version_info[:2]}"
+# Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
+# without error and then lack attributes.
+_FORMAT = 2
+_SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
 

@@ -190,6 +190,7 @@ class Page:
     """
 
     output: str  # path under the output folder, e.g. "articles/x/index.html"
-    template: str | None  # Jinja template name, or None for pages made by a Python writer
+    template: str | None  # Jinja template name, or None for a file made by ``writer``
     context: dict[str, Any]
     deps: dict[str, str] = field(default_factory=dict)
+    writer: Callable[[], bytes] | None = None  # feeds and data files are made in Python

@@ -48,6 +48,22 @@ class Digests:
     def event(self, event: Event) -> str:
         return self._once("event", event.id, lambda: self._event(event))
 
+    def all_cards(self) -> str:
+        """One digest for every article's card: what lists of all articles show."""
+        return self._once(
+            "all", "cards", lambda: _hash([self.card(a) for a in self.site.articles.values()])
+        )
+
+    def all_events(self) -> str:
+        return self._once(
+            "all", "events", lambda: _hash([self.event(e) for e in self.site.events.values()])
+        )
+
+    def all_topics(self) -> str:
+        return self._once(
+            "all", "topics", lambda: _hash([self.topic(t) for t in self.site.topics.values()])
+        )
+
     def _card(self, article: Article) -> str:
         return _hash(
             article.slug,

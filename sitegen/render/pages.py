@@ -11,6 +11,7 @@ from typing import Any
 
 from sitegen.dates import MONTHS
 from sitegen.model import Page, Site
+from sitegen.render import export, feeds
 from sitegen.render.digests import Digests
 from sitegen.render.templates import Templates
 
@@ -90,6 +91,26 @@ def plan_pages(
     # GitHub Pages serves 404.html for a missing URL at any depth without redirecting, so its
     # links cannot be relative: they start from the site's base path.
     yield page("404.html", "404.html", site.config.base_path, {}, {})
+    yield from data_files(site, digests)
+
+
+def data_files(site: Site, digests: Digests) -> Iterator[Page]:
+    """Feeds and exports, made in Python; each is made again only when what it holds changed."""
+    every = {"site": digests.site_wide, "cards": digests.all_cards()}
+    latest = list(site.articles.values())[: feeds.FEED_SIZE]
+    feed = {"site": digests.site_wide} | {f"card:{a.slug}": digests.card(a) for a in latest}
+    with_events = every | {"events": digests.all_events(), "topics": digests.all_topics()}
+    chronology = {"site": digests.site_wide, "events": digests.all_events()}
+    yield Page("feed.xml", None, {}, feed, lambda: feeds.atom_feed(site))
+    yield Page("sitemap.xml", None, {}, every, lambda: feeds.sitemap(site, page_paths(site)))
+    yield Page("briefing.json", None, {}, with_events, lambda: export.briefing_json(site))
+    yield Page("chronology.json", None, {}, chronology, lambda: export.chronology_json(site))
+
+
+def page_paths(site: Site) -> list[str]:
+    """The URL paths of the site's HTML pages, for the sitemap."""
+    fixed = ["", "chronology/", "topics/", "articles/"]
+    return fixed + [a.page for a in site.articles.values()] + [t.page for t in site.topics.values()]
 
 
 def _by_year_month(site: Site) -> list[tuple[int, list[tuple[str, list[Any]]]]]:
