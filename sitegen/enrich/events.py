@@ -163,13 +163,11 @@ def _unresolved(
 
 def _authored_signature(event: Event) -> Signature:
     quote = frozenset().union(*(words(c.quote) for c in event.sources))
-    return Signature(words(event.text), quote, authored=True)
+    return Signature(words(event.text), quote)
 
 
 def _found_signature(found: Found) -> Signature:
-    return Signature(
-        frozenset(found.text_words.split()), frozenset(found.quote_words.split()), authored=False
-    )
+    return Signature(frozenset(found.text_words.split()), frozenset(found.quote_words.split()))
 
 
 def _merge(drafts: list[tuple[Event, Signature]]) -> list[Event]:

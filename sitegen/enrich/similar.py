@@ -1,10 +1,10 @@
 """When two reports on one date are the same event: comparing texts as sets of content words.
 
 Words are lowercased, stopwords dropped and crudely stemmed, so "captured" and "capture"
-meet. Two events are the same when their texts overlap by half (Jaccard), or, when an
-author wrote one of them, when most of one's text is found in the sentence the other cites:
-an author's summary and another outlet's sentence rarely share half their words, yet the
-sentence contains what the summary says.
+meet. Two events on one date are the same when their texts overlap by half (Jaccard), or
+when most of one's text is found in the sentence the other cites: an author's summary, or a
+text trimmed from one outlet's sentence, rarely shares half its words with another outlet's
+wording, yet that outlet's sentence says what it says.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ _STOPWORDS = frozenset({
     "as", "is", "was", "were", "be",
 })  # fmt: skip
 SIMILAR = 0.5  # Jaccard overlap of two event texts above which they are one event
-COVERED = 0.7  # share of an author's text found in another event's sentence, likewise
+COVERED = 0.7  # share of a text found in another event's sentence, likewise
+_MIN_COVERED = 3  # fewer content words ("Troops left.") are found in too many sentences
 
 
 def words(text: str) -> frozenset[str]:
@@ -42,22 +43,19 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def covered(part: frozenset[str], whole: frozenset[str]) -> float:
-    """The share of ``part``'s words found in ``whole``."""
-    return len(part & whole) / len(part) if part else 0.0
+    """The share of ``part``'s words found in ``whole`` (0 for a part too short to tell)."""
+    return len(part & whole) / len(part) if len(part) >= _MIN_COVERED else 0.0
 
 
 @dataclass(frozen=True)
 class Signature:
     text: frozenset[str]
-    quote: frozenset[str]  # the words of the sentence the event cites
-    authored: bool  # written by an author (front matter, events.yaml), not extracted
+    quote: frozenset[str]  # the words of the sentences the event cites
 
 
 def same_event(a: Signature, b: Signature) -> bool:
-    if overlap(a.text, b.text) >= SIMILAR:
-        return True
-    # Extracted texts are trimmed from their sentences, so comparing them with the other's
-    # sentence would only repeat the text comparison at many times the cost.
-    if not (a.authored or b.authored):
-        return False
-    return covered(a.text, b.quote) >= COVERED or covered(b.text, a.quote) >= COVERED
+    return (
+        overlap(a.text, b.text) >= SIMILAR
+        or covered(a.text, b.quote) >= COVERED
+        or covered(b.text, a.quote) >= COVERED
+    )

@@ -1,0 +1,102 @@
+"""The example briefing's chronology: the evidence the two seed articles give, end to end."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, load_site
+from sitegen.cache import BuildCache
+from sitegen.enrich.pipeline import enrich
+from sitegen.errors import Problems
+from sitegen.markdown import make_renderer
+from sitegen.model import Event, Site
+from tests.conftest import REPO
+
+CHERNOBYL = "russian-army-abandons-chernobyl"
+ZNPP = "putins-ukraine-disaster"
+ZNPP_FILE = "content/articles/2022-12-putins-ukraine-disaster.md"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("example")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "site.yaml").write_text((root / "site.yaml").read_text() + "search: false\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(example: Path) -> Site:
+    problems, cache = Problems(), BuildCache()
+    site = load_site(BuildOptions(example), problems, cache)
+    enrich(site, make_renderer(False), problems, cache)
+    assert not problems
+    return site
+
+
+def event_on(site: Site, iso: str) -> Event:
+    (event,) = [e for e in site.events.values() if e.date.iso() == iso]
+    return event
+
+
+def sentence(site: Site, slug: str, anchor: str) -> str:
+    return next(s.text for s in site.articles[slug].sentences if s.anchor == anchor)
+
+
+@pytest.mark.parametrize(
+    ("iso", "slug", "anchor", "topics", "kind", "words"),
+    [
+        ("2022-02-24", CHERNOBYL, "s-2", ["chernobyl"], "occurred", "capture the Chernobyl site"),
+        ("2022-03-25", CHERNOBYL, "s-13", ["donbas"], "occurred", "first phase"),
+        ("2022-03-30", CHERNOBYL, "s-10", ["chernobyl"], "occurred", "John Kirby said that"),
+        ("2022-03-31", CHERNOBYL, "s-1", ["chernobyl"], "reported", "Russian troops are leaving"),
+        ("2022-09", ZNPP, "s-4", ["zaporizhzhia-npp"], "occurred", "annexed"),
+        ("2022-12", ZNPP, "s-1", ["zaporizhzhia-npp"], "reported", "In a statement published"),
+    ],
+)
+def test_the_seed_evidence_is_dated_cited_and_worded(
+    site: Site, iso: str, slug: str, anchor: str, topics: list[str], kind: str, words: str
+) -> None:
+    event = event_on(site, iso)
+    (citation,) = event.sources
+    assert (citation.article, citation.anchor) == (slug, anchor)
+    assert citation.quote == sentence(site, slug, anchor)
+    assert (event.topics, event.kind) == (topics, kind)
+    assert words in event.text
+    # Readable: a capital first letter, a full stop, no headline question run into it.
+    assert event.text[0].isupper() and event.text.endswith(".") and "?" not in event.text
+
+
+def test_the_example_has_only_these_events(site: Site) -> None:
+    assert [e.date.iso() for e in site.events.values()] == [
+        "2022-02-24", "2022-03-25", "2022-03-30", "2022-03-31", "2022-09", "2022-12",
+    ]  # fmt: skip
+    report = site.chronology
+    assert (report.extracted, report.front_matter, report.merged) == (3, 3, 0)
+
+
+def test_thursday_in_an_article_dated_to_the_month_is_left_unresolved(site: Site) -> None:
+    (unresolved,) = site.chronology.unresolved
+    line = (REPO / ZNPP_FILE).read_text().splitlines()[unresolved.line - 1]
+    assert (unresolved.path, unresolved.expression) == (ZNPP_FILE, "On Thursday")
+    assert line.startswith("On Thursday, Ukrainian Foreign Minister Dmytro Kuleba")
+
+
+def test_build_verbose_and_check_report_the_unresolved_date(example: Path) -> None:
+    def run(*args: str) -> str:
+        command = [sys.executable, "-m", "sitegen", *args, str(example)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    built = run("build", "-v")
+    assert "6 events (3 extracted, 3 from front matter, 0 merged)" in built
+    assert f"unresolved date {ZNPP_FILE}:" in built and "'On Thursday'" in built
+    checked = run("check", "--no-build")
+    assert f"{ZNPP_FILE}:" in checked and "left out of the chronology" in checked
