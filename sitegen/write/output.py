@@ -10,9 +10,9 @@ and then exchanges the two folders in one atomic ``renameat2(RENAME_EXCHANGE)`` 
   (on this kind of disk, creating or deleting 10,000 folders takes seconds);
 * a build that changes nothing does not swap at all.
 
-A manifest of every file's content hash, per tree, lives in the build cache. It is marked
-"unknown" for the spare tree while the spare is being modified, so a build killed half way
-makes the next one rebuild the spare from scratch rather than trust it.
+A manifest of every file's content hash, per tree, lives in the build cache. A marker file
+says the spare tree is being modified, so a build killed half way makes the next one
+rebuild the spare from scratch rather than trust it.
 """
 
 from __future__ import annotations
@@ -60,7 +60,9 @@ class StagedOutput:
             spare = {}
         self.stage.mkdir(parents=True, exist_ok=True)
         self._spare = spare
-        self._save_manifests(self._live, None)  # the spare is about to change
+        # The spare is about to change: distrust it until commit.
+        self._spare_marker.parent.mkdir(parents=True, exist_ok=True)
+        self._spare_marker.touch()
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
@@ -143,7 +145,7 @@ class StagedOutput:
     def commit(self) -> WriteReport:
         self.report.removed = sorted(set(self._live) - set(self._next))
         if self._next == self._live and self.final.is_dir():
-            self._save_manifests(self._live, self._spare)  # nothing changed: no swap
+            self._spare_marker.unlink(missing_ok=True)  # nothing changed: no swap, no rewrite
             return self.report
         self.complete()
         if self.final.is_dir():
@@ -161,11 +163,16 @@ class StagedOutput:
             self._dirs.add(target.parent)
         return target
 
+    @property
+    def _spare_marker(self) -> Path:
+        return self._manifest_path.with_suffix(".spare-changing")
+
     def _load_manifests(self) -> tuple[dict[str, str], dict[str, str] | None]:
         try:
             data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
             if data.get("output") == str(self.final):
-                return dict(data["live"]), data["spare"]
+                spare = None if self._spare_marker.exists() else data["spare"]
+                return dict(data["live"]), spare
         except (OSError, ValueError, KeyError, TypeError):
             pass
         return {}, None
