@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -18,6 +19,8 @@ from sitegen.text.slugs import slugify
 __all__ = ["BodyContext", "BodyFacts", "RenderedBody", "make_renderer"]
 
 
+# Block tokens whose contents markdown-it parses as a nested document.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open", "footnote_open"})
 LEDE_LENGTH = 160  # characters; enough for a lede sentence, short enough for a list
 
 
@@ -35,14 +38,6 @@ class RenderedBody:
     content: BodyContent
     facts: BodyFacts
     problems: list[tuple[int, str, str]]  # (file line, message, hint)
-
-    @property
-    def html(self) -> str:
-        return self.content.html
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return self.content.sentences
 
 
 def lede(sentences: list[Sentence]) -> str:
@@ -72,8 +67,32 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
 
     def render(text: str, first_line: int, context: BodyContext) -> RenderedBody:
         state = BodyState(context=context, first_line=first_line)
-        html = md.render(text, {"body": state})
+        env = {"body": state}
+        tokens = md.parse(text, env)
+        if (line := _truncated_at(tokens, md.options["maxNesting"])) is not None:
+            state.problems.append(
+                (
+                    first_line + line,
+                    "lists or quotes are nested too deeply: the text from here on would be lost",
+                    f"flatten them: sitegen follows up to {md.options['maxNesting'] // 2 - 1} "
+                    f"levels of lists and {md.options['maxNesting'] - 1} of quotes",
+                )
+            )
+        html = md.renderer.render(tokens, md.options, env)
         facts = BodyFacts(state.mentions, state.links_to, lede(state.sentences))
         return RenderedBody(BodyContent(html, state.sentences), facts, state.problems)
 
     return render
+
+
+def _truncated_at(tokens: list[Token], limit: int) -> int | None:
+    """The body line where markdown-it stopped parsing, if it hit its nesting limit.
+
+    markdown-it parses the contents of a quote or list item one level deeper; at ``limit``
+    it silently drops the rest of the document (a guard against runaway recursion). A
+    container opened at ``limit - 1`` is the trace it leaves.
+    """
+    for token in tokens:
+        if token.type in _CONTAINERS and token.level >= limit - 1 and token.map:
+            return token.map[0]
+    return None
