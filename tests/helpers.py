@@ -12,6 +12,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# Files every build writes besides the article and topic pages.
+SITE_FILES = (
+    "index.html",
+    "chronology/index.html",
+    "topics/index.html",
+    "articles/index.html",
+    "404.html",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    ".nojekyll",
+    "briefing.json",
+    "chronology.json",
+)
+
 
 class PageParser(HTMLParser):
     """Links, ids, scripts and visible text of one HTML page."""

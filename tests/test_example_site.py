@@ -11,7 +11,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from tests.conftest import REPO
-from tests.helpers import parse_page, resolve
+from tests.helpers import SITE_FILES, parse_page, resolve
 
 CHERNOBYL = "articles/russian-army-abandons-chernobyl/index.html"
 ZNPP = "articles/putins-ukraine-disaster/index.html"
@@ -50,19 +50,12 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_page_exists(output: Path) -> None:
     for name in [
-        "index.html",
+        *SITE_FILES,
         CHERNOBYL,
         ZNPP,
         "topics/chernobyl/index.html",
         "topics/zaporizhzhia-npp/index.html",
         "topics/donbas/index.html",
-        "chronology/index.html",
-        "404.html",
-        "feed.xml",
-        "sitemap.xml",
-        "robots.txt",
-        ".nojekyll",
-        "briefing.json",
     ]:
         assert (output / name).is_file(), name
 

@@ -79,7 +79,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     for topic in site.topics.values():
         if topic.description_path is not None:
             result = render(topic.description_md, 1, context)
-            topic.description_html = result.html
+            topic.description_html = result.content.html
             for line, message, hint in result.problems:
                 problems.add(
                     display_path(topic.description_path, site.config.root), line, message, hint

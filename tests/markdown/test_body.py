@@ -41,25 +41,29 @@ def test_sentences_get_anchors_and_first_mention_links() -> None:
     body = make_renderer(False)(
         "Troops left Chernobyl. They went to *Chernobyl again*. Luhansk fell.\n", 1, context()
     )
-    tags = Tags(body.html)
+    tags = Tags(body.content.html)
     ids = [a["id"] for t, a in tags.tags if t == "span"]
     assert ids == ["s-1", "s-2", "s-3"]
     links = [a["href"] for t, a in tags.tags if t == "a"]
     assert links == ["../../topics/chernobyl/", "../../topics/donbas/"]
     assert body.facts.mentions == {"chernobyl": 2, "donbas": 1}
-    assert [s.topics for s in body.sentences] == [("chernobyl",), ("chernobyl",), ("donbas",)]
+    assert [s.topics for s in body.content.sentences] == [
+        ("chernobyl",),
+        ("chernobyl",),
+        ("donbas",),
+    ]
 
 
 def test_link_modes_all_and_none() -> None:
     text = "Chernobyl. Chernobyl.\n"
-    assert make_renderer(False)(text, 1, context("all")).html.count("topic-link") == 2
-    assert "topic-link" not in make_renderer(False)(text, 1, context("none")).html
+    assert make_renderer(False)(text, 1, context("all")).content.html.count("topic-link") == 2
+    assert "topic-link" not in make_renderer(False)(text, 1, context("none")).content.html
 
 
 def test_sentence_spans_stay_outside_inline_markup() -> None:
     html = make_renderer(False)(
         "He said *it is over. Now* we wait. A [link. Across](https://x.org) here.\n", 1, context()
-    ).html
+    ).content.html
     Tags(html)  # raises on misnesting
 
 
@@ -69,8 +73,8 @@ def test_no_links_inside_links_code_or_headings() -> None:
         1,
         context(),
     )
-    assert "topic-link" not in body.html
-    assert 'id="chernobyl-today"' in body.html
+    assert "topic-link" not in body.content.html
+    assert 'id="chernobyl-today"' in body.content.html
     assert body.facts.mentions == {"chernobyl": 2}  # heading and link text count, code does not
 
 
@@ -81,11 +85,11 @@ def test_mentions_across_line_breaks() -> None:
 
 def test_raw_html_escaped_unless_allowed_and_javascript_links_refused() -> None:
     text = '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onmouseover="x">b</b>\n'
-    escaped = make_renderer(False)(text, 1, context()).html
+    escaped = make_renderer(False)(text, 1, context()).content.html
     assert "<script>" not in escaped and "&lt;script&gt;" in escaped
     assert "javascript:" not in [a.get("href") for _, a in Tags(escaped).tags]
     assert "<b onmouseover" not in escaped
-    allowed = make_renderer(True)(text, 1, context()).html
+    allowed = make_renderer(True)(text, 1, context()).content.html
     assert "<script>alert(1)</script>" in allowed
     assert 'href="javascript' not in allowed
 
@@ -94,14 +98,14 @@ def test_wikilinks_resolve_or_report_their_line() -> None:
     body = make_renderer(False)(
         "Intro.\n\nSee [[other|the other]].\nAnd\n[[missing]].\n", 10, context()
     )
-    assert '<a href="../../articles/other/">the other</a>' in body.html
+    assert '<a href="../../articles/other/">the other</a>' in body.content.html
     assert body.facts.links_to == ["other"]
     assert body.problems == [(14, "wikilink [[missing]] leads nowhere", "no such page")]
 
 
 def test_sentence_lines_point_into_the_file() -> None:
     body = make_renderer(False)("First.\n\nSecond para\ncontinues. Third.\n", 5, context())
-    assert [(s.text, s.line) for s in body.sentences] == [
+    assert [(s.text, s.line) for s in body.content.sentences] == [
         ("First.", 5),
         ("Second para continues.", 7),
         ("Third.", 8),
