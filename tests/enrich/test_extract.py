@@ -13,6 +13,7 @@ from sitegen.enrich import extract as extract_module
 from sitegen.enrich.dateeval import load_cases
 from sitegen.enrich.datefind import DateMention
 from sitegen.enrich.extract import extract, lede_text
+from sitegen.enrich.similar import best_match, overlap, words
 from sitegen.model import Sentence
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "chronology"
@@ -118,3 +119,14 @@ def test_extraction_costs_little_per_thousand_articles() -> None:
     print(f"\n{per_sentence * 1e6:.0f} µs per sentence ({len(body)} dated-news sentences)")
     # A 700-word article has ~36 sentences; 1,000 of them must extract in well under 10 s.
     assert per_sentence * 36 * 1000 < 10
+
+
+def test_best_match_finds_what_stemming_every_candidate_would() -> None:
+    texts = [c.sentence for c in load_cases(FIXTURES / "dev.yaml")]
+    candidates = [(f"s-{n}", text) for n, text in enumerate(texts)]
+    for target_text in texts[::7]:
+        target = words(" ".join(target_text.split()[:6]))
+        scores = {key: overlap(target, words(text)) for key, text in candidates}
+        best = max(scores.values())
+        assert scores[best_match(target, candidates, 0.0) or ""] == best
+        assert best_match(target, candidates, best) is None  # nothing beats the best
