@@ -50,6 +50,7 @@ class StagedOutput:
         self._spare: dict[str, str] = {}  # the same for the spare tree
         self._next: dict[str, str] = {}  # the tree being built
         self._dirs: set[Path] = set()
+        self._spare_touched = False  # whether this build wrote anything into the spare tree
 
     def __enter__(self) -> StagedOutput:
         recover(self.final)
@@ -101,6 +102,7 @@ class StagedOutput:
     def record(self, name: str, digest: str) -> None:
         if name in self._next:
             raise ValueError(f"two outputs want the same file {name!r}")
+        self._spare_touched |= self._spare.get(name) != digest
         self._next[name] = self._spare[name] = digest
         if self._live.get(name) == digest:
             self.report.unchanged += 1
@@ -114,6 +116,7 @@ class StagedOutput:
                 relative = path.relative_to(self.stage).as_posix()
                 digest = _digest(path.read_bytes())
                 self._spare[relative] = self._next[relative] = digest
+                self._spare_touched = True
                 if self._live.get(relative) == digest:
                     self.report.unchanged += 1
                 else:
@@ -137,15 +140,22 @@ class StagedOutput:
                 except OSError:  # a file system without hard links
                     shutil.copy2(self.final / name, target)
                 self._spare[name] = digest
+                self._spare_touched = True
         for name in sorted(set(self._spare) - set(self._next)):
             (self.stage / name).unlink(missing_ok=True)
             del self._spare[name]
+            self._spare_touched = True
             _prune_empty_parents(self.stage / name, self.stage)
 
     def commit(self) -> WriteReport:
         self.report.removed = sorted(set(self._live) - set(self._next))
         if self._next == self._live and self.final.is_dir():
-            self._spare_marker.unlink(missing_ok=True)  # nothing changed: no swap, no rewrite
+            # Nothing changed: no swap. The spare may have been brought closer to this version
+            # on the way; record how far, unless it was not touched at all.
+            if self._spare_touched:
+                self._save_manifests(self._live, self._spare)
+            else:
+                self._spare_marker.unlink(missing_ok=True)
             return self.report
         self.complete()
         if self.final.is_dir():
@@ -183,6 +193,7 @@ class StagedOutput:
         data = {"output": str(self.final), "live": live, "spare": spare}
         _write_bytes(temporary, json.dumps(data).encode(), self._manifest_path)
         os.replace(temporary, self._manifest_path)
+        self._spare_marker.unlink(missing_ok=True)  # the spare is as the manifest says
 
 
 def _write_bytes(path: Path, data: bytes, shown: Path) -> None:

@@ -87,3 +87,20 @@ def test_recover_finishes_a_half_done_three_rename_swap(tmp_path: Path, killed_a
     recover(live)
     assert not middle.exists()
     assert (live / "index.html").read_text() == ("old" if killed_after == 1 else "new")
+
+
+def test_spare_written_during_a_no_swap_build_is_recorded(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one"})
+    build(tmp_path, {"index.html": b"two"})  # live: two, spare: one
+    build(tmp_path, {"index.html": b"two"})  # no swap, but the spare now holds "two" too
+    build(tmp_path, {"index.html": b"one"})
+    assert tree(tmp_path / "_site") == {"index.html": b"one"}
+
+
+def test_killed_build_leaves_the_spare_distrusted(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one", "a.xml": b"a"})
+    build(tmp_path, {"index.html": b"two", "a.xml": b"a"})
+    staged = StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json").__enter__()
+    (staged.stage / "a.xml").unlink()  # as a build killed half way through might leave it
+    build(tmp_path, {"index.html": b"three", "a.xml": b"a"})
+    assert tree(tmp_path / "_site") == {"index.html": b"three", "a.xml": b"a"}
