@@ -90,6 +90,9 @@ def request_parts(target: str) -> tuple[list[str], bool, str]:
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # open event streams must not keep the process alive on Ctrl-C
+    # socketserver's default backlog of 5 drops the connections of a burst (a page and its
+    # assets, tabs reloading together); dropped ones wait seconds for the client to retry.
+    request_queue_size = 256
 
     def __init__(
         self,
