@@ -65,9 +65,6 @@ class MentionMatcher:
 
 def _phrase_pattern(phrase: str) -> str:
     words = re.split(r"[\s\-‐‑–]+", phrase.strip())
-    escaped = [
-        re.escape(word).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
-        for word in words
-        if word
-    ]
+    # One pass: replacing ' and then ’ would rewrite the ’ inside the first replacement.
+    escaped = [re.sub("['’]", _APOSTROPHE, re.escape(word)) for word in words if word]
     return _SEPARATOR.join(escaped)
