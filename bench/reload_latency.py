@@ -17,6 +17,7 @@ import cProfile
 import io
 import pstats
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -31,15 +32,9 @@ from sitegen.content.articles import load_article
 from sitegen.errors import Problems
 from sitegen.serve.app import Preview
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for tests/
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # the tests' browser settings
+
 TIMEOUT_MS = 120_000
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import http.server
 import posixpath
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.conftest import REPO
 
 # Files every build writes besides the article and topic pages.
 SITE_FILES = (
@@ -91,17 +94,30 @@ def resolve(output: Path, page: Path, href: str) -> tuple[Path, str] | None:
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over HTTP on a free loopback port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve_folder(
+    folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None, path: str = "/"
+) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on a free loopback port; yields the URL of ``path``."""
+    factory = functools.partial(handler or QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()
+        thread.join(timeout=5)
+
+
+def copy_example(folder: Path, search: bool = False) -> Path:
+    """A copy of the repository's example briefing (site.yaml and content/) in ``folder``."""
+    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
+    shutil.copytree(REPO / "content", folder / "content")
+    if not search:
+        with (folder / "site.yaml").open("a", encoding="utf-8") as config:
+            config.write("search: false\n")
+    return folder
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

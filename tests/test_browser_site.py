@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,19 +9,14 @@ from typing import Any
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import REPO
-from tests.helpers import serve_folder
+from tests.helpers import copy_example, serve_folder
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("example")
-    shutil.copy(REPO / "site.yaml", site / "site.yaml")
-    shutil.copytree(REPO / "content", site / "content")
-    (site / "site.yaml").write_text((site / "site.yaml").read_text() + "search: false\n")
-    return build(BuildOptions(site)).output
+    return build(BuildOptions(copy_example(tmp_path_factory.mktemp("example")))).output
 
 
 @pytest.fixture

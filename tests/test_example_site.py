@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import REPO
-from tests.helpers import SITE_FILES, parse_page, resolve
+from tests.helpers import SITE_FILES, copy_example, parse_page, resolve
 
 CHERNOBYL = "articles/russian-army-abandons-chernobyl/index.html"
 ZNPP = "articles/putins-ukraine-disaster/index.html"
@@ -38,9 +36,7 @@ FURNITURE = [
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("example")
-    shutil.copy(REPO / "site.yaml", site / "site.yaml")
-    shutil.copytree(REPO / "content", site / "content")
+    site = copy_example(tmp_path_factory.mktemp("example"), search=True)
     result = build(
         BuildOptions(site, base_url="https://example.github.io/briefing/", strict_templates=True)
     )

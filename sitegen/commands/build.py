@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build
@@ -78,21 +79,37 @@ def unresolved_dates(site: Site) -> list[str]:
     ]
 
 
-def run(args: argparse.Namespace) -> int:
+def run_reported(action: Callable[[], int]) -> int:
+    """Run a command's work, turning sitegen's errors into messages and exit statuses: 2 for
+    a usage error, 1 for problems in the site or a failed write (the live site is intact)."""
     try:
-        options = BuildOptions(
-            site_root(args), output=args.output, base_url=args.base_url, drafts=args.drafts
-        )
-        result = build(options)
+        return action()
     except UsageError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return 2
     except BuildError as exc:
         print_problems(exc)
         return 1
-    except OSError as exc:  # writing failed (full disk, read-only folder): the live site is intact
+    except OSError as exc:  # writing failed (full disk, read-only folder)
         print_problems(BuildError([os_problem(exc)]))
         return 1
+
+
+def options_from(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(
+        site_root(args),
+        output=getattr(args, "output", None),
+        base_url=args.base_url,
+        drafts=args.drafts,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_reported(lambda: _build(args))
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = build(options_from(args))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     if not args.quiet:

@@ -7,14 +7,13 @@ external links are reported but do not fail the check.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, load_site, output_folder
 from sitegen.cache import cache_file, load_cache
-from sitegen.commands.build import add_site_arguments, print_problems, site_root
+from sitegen.commands.build import add_site_arguments, options_from, run_reported
 from sitegen.enrich.pipeline import enrich
-from sitegen.errors import BuildError, Problem, Problems, UsageError
+from sitegen.errors import Problem, Problems, UsageError
 from sitegen.markdown import make_renderer
 from sitegen.model import Site
 from sitegen.publish.external import failing_urls
@@ -37,17 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        options = BuildOptions(
-            site_root(args), output=args.output, base_url=args.base_url, drafts=args.drafts
-        )
-        site, output, warnings = _existing(options) if args.no_build else _build(options)
-    except UsageError as exc:
-        print(f"sitegen: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print_problems(exc)
-        return 1
+    return run_reported(lambda: _check(args))
+
+
+def _check(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    site, output, warnings = _existing(options) if args.no_build else _build(options)
     report = check_links(output, site.config)
     warnings += report.warnings + lint(site)
     if args.external:

@@ -10,9 +10,14 @@ import argparse
 import sys
 
 from sitegen import __version__
-from sitegen.build import BuildOptions, build
-from sitegen.commands.build import add_site_arguments, print_problems, site_root, summary
-from sitegen.errors import BuildError, UsageError
+from sitegen.build import build
+from sitegen.commands.build import (
+    add_site_arguments,
+    options_from,
+    run_reported,
+    site_root,
+    summary,
+)
 from sitegen.publish.deploy import (
     DeployError,
     check_remote,
@@ -33,11 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    return run_reported(lambda: _deploy(args))
+
+
+def _deploy(args: argparse.Namespace) -> int:
     try:
         root = site_root(args)
         git_dir(root)  # fail before a long build when deploying cannot work
         check_remote(root, args.remote)
-        result = build(BuildOptions(root, base_url=args.base_url, drafts=args.drafts))
+        result = build(options_from(args))
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(summary(result))
@@ -48,12 +57,6 @@ def run(args: argparse.Namespace) -> int:
         )
         commit = commit_tree(root, result.output, args.branch, message, args.remote)
         push(root, args.remote, args.branch)
-    except UsageError as exc:
-        print(f"sitegen: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print_problems(exc)
-        return 1
     except DeployError as exc:
         print(f"sitegen deploy: {exc}", file=sys.stderr)
         return 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Event, Site
 from tests.conftest import REPO
+from tests.helpers import copy_example
 
 CHERNOBYL = "russian-army-abandons-chernobyl"
 ZNPP = "putins-ukraine-disaster"
@@ -24,11 +24,7 @@ ZNPP_FILE = "content/articles/2022-12-putins-ukraine-disaster.md"
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "site.yaml").write_text((root / "site.yaml").read_text() + "search: false\n")
-    return root
+    return copy_example(tmp_path_factory.mktemp("example"))
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,9 @@ The browser itself comes from ``tests/conftest.py`` (``browser`` and ``page`` fi
 
 from __future__ import annotations
 
-import functools
 import http.server
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,6 +15,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from tests.conftest import REPO
+from tests.helpers import serve_folder
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "briefing"
 BASE_URL = "https://example.github.io/briefing/"
@@ -81,16 +79,6 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextmanager
-def serve_pages(folder: Path) -> Iterator[str]:
+def serve_pages(folder: Path) -> AbstractContextManager[str]:
     """Serve ``folder`` at ``http://127.0.0.1:PORT/briefing/``; yields that URL."""
-    handler = functools.partial(PagesHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return serve_folder(folder, PagesHandler, PREFIX)
