@@ -7,7 +7,10 @@ the last build and writes only the files whose bytes changed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +78,25 @@ def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
+    with _rare_collections():
+        return _build(options)
+
+
+@contextlib.contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely during a build. A build creates millions of
+    objects that live until it ends (the cache, the site model) and makes few cycles; by
+    default the collector would walk them all again and again, a third of a warm build's
+    time at 10,000 articles. Reference counting still frees everything else at once."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(200_000, 50, 50)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     problems = Problems()
@@ -106,6 +128,9 @@ def build(options: BuildOptions) -> BuildResult:
     manifest = options.site_root / CACHE_DIR / "output.json"
     with StagedOutput(output, manifest) as staged:
         todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
+        # Pages showing many inputs (topic pages, the chronology) take longest: started first,
+        # they cannot leave one worker rendering them while the others are done.
+        todo.sort(key=lambda page: len(page.deps), reverse=True)
         prepared = parallel_map(
             lambda page: staged.prepare(page.output, _render(templates, page)),
             todo,

@@ -22,9 +22,10 @@ import pickle
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitegen import __version__
 from sitegen.deps import CACHE_DIR
@@ -37,10 +38,11 @@ if TYPE_CHECKING:
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
-_FORMAT = 2
+_FORMAT = 3
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
+T = TypeVar("T")
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -120,11 +122,32 @@ class BodyStore:
         return {"path": self.path, "_memory": {}, "_pending": {}, "_connection": None, "_pid": 0}
 
 
+class Memo:
+    """One enrich step's results by a digest of exactly their inputs, for one build.
+
+    Entries the build asks for move from the last build's table to this one's, so a table
+    holds only what the current site uses, on disk and in the preview server's memory alike.
+    """
+
+    def __init__(self, previous: dict[str, Any], current: dict[str, Any], owner: BuildCache):
+        self._previous, self._current, self._owner = previous, current, owner
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        if key in self._previous:
+            value = self._previous[key]
+        else:
+            value = compute()
+            self._owner.dirty = True
+        self._current[key] = value
+        return value
+
+
 @dataclass
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
     facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
     events: dict[tuple[str, PartialDate], Extraction] = field(default_factory=dict)  # events.py
+    memos: dict[str, dict[str, Any]] = field(default_factory=dict)  # by step, see Memo
     store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
     dirty: bool = False  # something changed since the cache was loaded
@@ -157,11 +180,25 @@ class BuildCache:
         self.store.put(key, content)
         self.dirty = True
 
+    def memo(self, step: str) -> Memo:
+        """The results ``step`` computed in the last build; ask once per build."""
+        current: dict[str, Any] = {}
+        previous, self.memos[step] = self.memos.get(step, {}), current
+        return Memo(previous, current, self)
+
     @staticmethod
     def body_key(text: str, first_line: int, context_fingerprint: str) -> str:
         h = hashlib.blake2b(text.encode(), digest_size=16)
         h.update(f"\0{first_line}\0{context_fingerprint}".encode())
         return h.hexdigest()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["articles"] = {
+            path: (stamp, article.without_body())
+            for path, (stamp, article) in self.articles.items()
+        }
+        return state
 
     def prune(self, live_paths: set[str], live_bodies: set[str]) -> None:
         """Drop entries for deleted files and bodies no longer in use, so the cache stays small."""
@@ -169,6 +206,15 @@ class BuildCache:
             self.articles = {k: v for k, v in self.articles.items() if k in live_paths}
             self.facts = {k: v for k, v in self.facts.items() if k in live_bodies}
             self.dirty = True
+
+
+def digest(parts: Iterable[str]) -> str:
+    """A short stable digest of strings, for :class:`Memo` keys."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def cache_file(site_root: Path) -> Path:

@@ -37,10 +37,8 @@ class DependencyMap:
 
     @staticmethod
     def digest(page: Page) -> str:
-        h = hashlib.blake2b(digest_size=12)
-        for key in sorted(page.deps):
-            h.update(f"{key}={page.deps[key]}\n".encode())
-        return h.hexdigest()
+        text = "".join(f"{key}={page.deps[key]}\n" for key in sorted(page.deps))
+        return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
     def is_current(self, page: Page) -> bool:
         """Record the page's inputs; True when they are the ones its existing file was made of."""

@@ -5,13 +5,21 @@ Load fills the source fields; enrich fills the derived ones (marked below); rend
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from sitegen.config import SiteConfig, TopicConfig
 from sitegen.dates import PartialDate
+
+_WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
+
+
+def body_digest(body: str) -> str:
+    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ class Article:
     slug: str
     title: str
     date: PartialDate
-    body: str
+    body: str | None  # None: not in memory (a cached article), see read_body
     body_line: int
     source: str = ""
     url: str = ""
@@ -103,6 +111,9 @@ class Article:
     exclude: tuple[str, ...] = ()  # sentence anchors (s-5) and ISO dates not to extract
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter fields we don't interpret
+    # What the build needs to know of the body without holding it, set from the body:
+    body_digest: str = ""
+    wikilinks: tuple[str, ...] = ()  # [[targets]] as written
     # Derived by the markdown and enrich stages:
     body_key: str = ""  # identifies the rendered body (the key of the body cache)
     lede: str = ""  # the body's opening sentences
@@ -118,6 +129,17 @@ class Article:
         default=None, init=False, repr=False, compare=False
     )
     _content: BodyContent | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.body is not None and not self.body_digest:
+            self.body_digest = body_digest(self.body)
+            if "[[" in self.body:
+                self.wikilinks = tuple(t.strip() for t in _WIKILINK.findall(self.body))
+
+    def without_body(self) -> Article:
+        """A copy for the build cache: bodies are most of its size, and a build needs only
+        the few it renders again, which it reads back from their files."""
+        return replace(self, body=None)
 
     @property
     def page(self) -> str:

@@ -10,6 +10,7 @@ a lock another thread holds and hang the child.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -45,6 +46,9 @@ def parallel_map(
         return [function(item) for item in items]
     global _job
     _job = (function, items)
+    # Objects the workers inherit are left to the parent's collector: a collection in a worker
+    # would touch every one of them and so copy the parent's whole heap, page by page.
+    gc.freeze()
     try:
         chunk = max(1, len(items) // (count * 8))
         ranges = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
@@ -54,6 +58,7 @@ def parallel_map(
             parts = pool.map(_run_range, ranges, chunksize=1)
     finally:
         _job = None
+        gc.unfreeze()
     return [result for part in parts for result in part]
 
 

@@ -12,8 +12,8 @@ from sitegen.config import SLUG_RE
 from sitegen.content import frontmatter
 from sitegen.content.frontmatter import Document, FrontMatterError
 from sitegen.dates import DateError, PartialDate
-from sitegen.errors import Problems, did_you_mean
-from sitegen.model import Article, EventSpec
+from sitegen.errors import BuildError, Problems, did_you_mean
+from sitegen.model import Article, EventSpec, body_digest
 from sitegen.text.slugs import slugify
 
 KNOWN_FIELDS = (
@@ -78,6 +78,28 @@ def read_text(path: Path, problems: Problems, display: str = "") -> str | None:
             "re-save the file as UTF-8 (sitegen import converts cp1252/latin-1)",
         )
         return None
+
+
+def read_body(article: Article) -> str:
+    """The article's Markdown body, from its file if the article came from the build cache.
+
+    The file is the one the article was parsed from (its size and modification time said
+    so when the build began); a file changed since is an error, never a mixed-up page.
+    """
+    if article.body is not None:
+        return article.body
+    problems = Problems()
+    text = read_text(article.path, problems)
+    if text is not None:
+        try:
+            body = frontmatter.split(text).body
+        except FrontMatterError as exc:
+            body = None
+            problems.add(str(article.path), exc.line, exc.message, exc.hint)
+        if body is not None and body_digest(body) == article.body_digest:
+            return body
+        problems.add(str(article.path), None, "the file changed during the build", "build again")
+    raise BuildError(problems.items)
 
 
 def load_article(

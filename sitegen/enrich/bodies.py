@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from sitegen.cache import BuildCache
+from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
 from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
@@ -13,7 +13,6 @@ from sitegen.markdown import BodyContext, RenderedBody
 from sitegen.model import Site
 from sitegen.parallel import parallel_map
 
-_WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
 
 
@@ -52,10 +51,12 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     live: set[str] = set()
     keys: dict[str, str] = {}
     for article in site.articles.values():
-        targets = _targets(article.body, context)
-        keys[article.slug] = cache.body_key(article.body, article.body_line, fingerprint + targets)
+        targets = _targets(article.wikilinks, context)
+        keys[article.slug] = cache.body_key(
+            article.body_digest, article.body_line, fingerprint + targets
+        )
     todo = [a for a in site.articles.values() if keys[a.slug] not in cache.facts]
-    fresh = parallel_map(lambda a: render(a.body, a.body_line, context), todo)
+    fresh = parallel_map(lambda a: render(read_body(a), a.body_line, context), todo)
     rendered = {a.slug: result for a, result in zip(todo, fresh, strict=True)}
     for article in site.articles.values():
         key = keys[article.slug]
@@ -86,12 +87,10 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
                 )
 
 
-def _targets(body: str, context: BodyContext) -> str:
+def _targets(wikilinks: tuple[str, ...], context: BodyContext) -> str:
     """Where the body's wikilinks lead today: part of its cache key, since a body linking to
     an article that was since added, renamed or removed must be rendered again."""
-    if "[[" not in body:
-        return ""
-    return repr([context.resolve_wikilink(t.strip()) for t in _WIKILINK.findall(body)])
+    return repr([context.resolve_wikilink(t) for t in wikilinks]) if wikilinks else ""
 
 
 def context_fingerprint(site: Site) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sitegen.cache import BuildCache
+from sitegen.cache import BuildCache, digest
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
@@ -56,16 +56,16 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     report.front_matter = len(authored) - report.curated
     claims = {(c.article, c.anchor, e.date) for e in authored for c in e.sources if c.anchor}
     cited = {(article, anchor) for article, anchor, _ in claims}
-    drafts = [(event, _authored_signature(event)) for event in authored]
+    drafts = [(event, _authored_words(event)) for event in authored]
     for article in reversed(site.articles.values()):  # oldest first: the first report's words
         if not article.chronology:
             continue
         extraction = extractions[article.slug]
         found = [f for f in extraction.found if not _dropped(article, f, claims)]
-        drafts += [(_from_found(article, f), _found_signature(f)) for f in found]
+        drafts += [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
         report.extracted += len(found)
         report.unresolved += _unresolved(site, article, extraction, cited)
-    events = _merge(drafts)
+    events = _merge(drafts, cache)
     report.merged = len(drafts) - len(events)
     site.chronology = report
     site.events = {}
@@ -124,11 +124,9 @@ def _cited_sentence(
 
 
 def _dropped(article: Article, found: Found, claims: set[Claim]) -> bool:
-    return (
-        found.anchor in article.exclude
-        or found.date.iso() in article.exclude
-        or (article.slug, found.anchor, found.date) in claims
-    )
+    if article.exclude and (found.anchor in article.exclude or found.date.iso() in article.exclude):
+        return True
+    return (article.slug, found.anchor, found.date) in claims
 
 
 def _from_found(article: Article, found: Found) -> Event:
@@ -151,33 +149,49 @@ def _unresolved(
             yield UnresolvedDate(path, item.line, item.anchor, item.expression, item.reason)
 
 
-def _authored_signature(event: Event) -> Signature:
+Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
+
+
+def _authored_words(event: Event) -> Words:
     quote = frozenset().union(*(words(c.quote) for c in event.sources))
-    return Signature(words(event.text), quote)
+    return " ".join(sorted(words(event.text))), " ".join(sorted(quote))
 
 
-def _found_signature(found: Found) -> Signature:
-    return Signature(frozenset(found.text_words.split()), frozenset(found.quote_words.split()))
-
-
-def _merge(drafts: list[tuple[Event, Signature]]) -> list[Event]:
-    dates: dict[tuple[object, ...], tuple[SameDate, list[Event]]] = defaultdict(
-        lambda: (SameDate(), [])
-    )
-    for event, signature in drafts:
-        same_date, kept = dates[(event.date, event.end_date)]
-        index = same_date.twin(signature)
-        if index is None:
-            kept.append(event)
-            continue
-        twin = kept[index]
-        twin.sources.extend(s for s in event.sources if s not in twin.sources)
-        twin.topics.extend(t for t in event.topics if t not in twin.topics)
-        if event.kind == "occurred":  # a source dating it beats one only reporting it
-            twin.kind = "occurred"
-    merged = [event for _, kept in dates.values() for event in kept]
+def _merge(drafts: list[tuple[Event, Words]], cache: BuildCache) -> list[Event]:
+    """Merge each date's reports of one event. Which report is whose twin depends only on the
+    words of that date's reports, in order: dates whose reports did not change reuse the
+    last build's answer (comparing every pair of a busy date's reports is the costly part)."""
+    dates: dict[tuple[object, ...], list[tuple[Event, Words]]] = defaultdict(list)
+    for draft in drafts:
+        dates[(draft[0].date, draft[0].end_date)].append(draft)
+    memo = cache.memo("merge")
+    merged: list[Event] = []
+    for reports in dates.values():
+        signatures = [pair for _, pair in reports]
+        key = digest(part for pair in signatures for part in pair)
+        twins = memo.get(key, lambda signatures=signatures: _twins(signatures))
+        kept: list[Event] = []
+        for (event, _), index in zip(reports, twins, strict=True):
+            if index is None:
+                kept.append(event)
+                continue
+            twin = kept[index]
+            twin.sources.extend(s for s in event.sources if s not in twin.sources)
+            twin.topics.extend(t for t in event.topics if t not in twin.topics)
+            if event.kind == "occurred":  # a source dating it beats one only reporting it
+                twin.kind = "occurred"
+        merged += kept
     # Sorting on PartialDate compares dataclasses: six times slower than on plain ints.
     return sorted(merged, key=lambda e: (e.date.year, e.date.month, e.date.day, e.text))
+
+
+def _twins(signatures: list[Words]) -> list[int | None]:
+    """For each report, the index among the kept reports of the one it repeats, or None."""
+    same_date = SameDate()
+    return [
+        same_date.twin(Signature(frozenset(text.split()), frozenset(quote.split())))
+        for text, quote in signatures
+    ]
 
 
 def _unique_id(event: Event, taken: dict[str, Event]) -> str:

@@ -40,8 +40,9 @@ class Found:
     quote: str  # the whole sentence
     topics: tuple[str, ...]  # topics the sentence mentions
     kind: Literal["occurred", "reported"]
-    # Content words of text and quote for merging, space-joined: stemming them again on
-    # every warm build would cost more than the rest of the events step.
+    # Content words of text and quote for merging, sorted and space-joined: stemming them
+    # again on every warm build would cost more than the rest of the events step, and the
+    # sorted form is stable across processes, as the merge step's cache key needs.
     text_words: str
     quote_words: str
 
@@ -97,8 +98,8 @@ def _found(
         sentence.text,
         sentence.topics,
         kind,
-        " ".join(words(text)),
-        " ".join(words(sentence.text)),
+        " ".join(sorted(words(text))),
+        " ".join(sorted(words(sentence.text))),
     )
 
 

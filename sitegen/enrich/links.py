@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections import Counter
 
+from sitegen.cache import BuildCache, digest
 from sitegen.model import Site
 
 RELATED_COUNT = 5
@@ -23,26 +23,42 @@ def add_backlinks(site: Site) -> None:
                 site.articles[target].backlinks.append(article.slug)
 
 
-def relate_articles(site: Site) -> None:
+def relate_articles(site: Site, cache: BuildCache) -> None:
     """Related articles share the most topics; ties go to the nearest in date.
 
     Each topic's articles are kept in date order, so the candidates for an article are its
-    neighbours in time within each of its topics, found by bisection.
+    neighbours in time within each of its topics, found by bisection. Those orders are all
+    the answer depends on: while no article's date, topics or slug change (editing a body
+    changes none), the last build's answer is reused.
     """
     day = {slug: a.date.start().toordinal() for slug, a in site.articles.items()}
     ordered: dict[str, list[tuple[int, str]]] = {
         topic.slug: sorted((day[s], s) for s in topic.articles) for topic in site.topics.values()
     }
-    for article in site.articles.values():
-        me = (day[article.slug], article.slug)
-        scores: Counter[str] = Counter()
-        for slug in article.topics:
-            items = ordered[slug]
+    key = digest(
+        [repr(sorted(ordered.items()))]
+        + [f"{slug} {' '.join(a.topics)}" for slug, a in site.articles.items()]
+    )
+    related = cache.memo("related").get(key, lambda: _relate(site, day, ordered))
+    for slug, article in site.articles.items():
+        article.related = related[slug]
+
+
+def _relate(
+    site: Site, day: dict[str, int], ordered: dict[str, list[tuple[int, str]]]
+) -> dict[str, list[str]]:
+    related: dict[str, list[str]] = {}
+    for slug, article in site.articles.items():
+        me = (day[slug], slug)
+        scores: dict[str, int] = {}
+        for topic in article.topics:
+            items = ordered[topic]
             middle = bisect.bisect_left(items, me)
-            scores.update(
-                other for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
-            )
-        del scores[article.slug]
-        article.related = heapq.nsmallest(
-            RELATED_COUNT, scores, key=lambda s: (-scores[s], abs(day[s] - me[0]), s)
+            for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]:
+                scores[other] = scores.get(other, 0) + 1
+        scores.pop(slug, None)
+        best = heapq.nsmallest(
+            RELATED_COUNT, ((-n, abs(day[other] - me[0]), other) for other, n in scores.items())
         )
+        related[slug] = [other for *_, other in best]
+    return related

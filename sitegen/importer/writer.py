@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,15 +75,35 @@ def write(path: Path, text: str, *, force: bool = False) -> Path | None:
         backup = path.with_name(path.name + ".bak")
         shutil.copy2(path, backup)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:  # Ctrl-C included: never leave the temporary file behind
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with _held_interrupts():
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:  # a full disk: never leave the temporary file behind
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     return backup
+
+
+@contextlib.contextmanager
+def _held_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM) until the article file is whole or gone: an interrupt landing
+    inside ``mkstemp``, after it made the file but before it returned the name, would
+    otherwise leave a temporary file nobody can remove. The signal arrives when this ends."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -68,7 +68,7 @@ class Digests:
         return _hash(
             article.slug,
             article.title,
-            article.date,
+            article.date.iso(),
             article.summary,
             article.source,
             article.author,
@@ -90,12 +90,13 @@ class Digests:
         )
 
     def _event(self, event: Event) -> str:
+        # Plain values: the repr of a dataclass is several times slower than a tuple's.
         return _hash(
             event.id,
-            event.date,
-            event.end_date,
+            event.date.iso(),
+            event.end_date.iso() if event.end_date else "",
             event.text,
             event.topics,
-            event.sources,
+            [(c.article, c.quote, c.anchor) for c in event.sources],
             event.kind,
         )

@@ -72,10 +72,20 @@ class StagedOutput:
             # next build can reuse it instead of starting again.
             self._save_manifests(self._live, self._spare)
 
+    def _live_holds(self, name: str, digest: str | None) -> bool:
+        """Whether the live tree has ``name`` with ``digest``. A file the manifest lists but
+        someone deleted is forgotten, so that this build swaps in a tree that has it."""
+        if digest is None or self._live.get(name) != digest:
+            return False
+        if os.path.isfile(f"{self.final}/{name}"):
+            return True
+        del self._live[name]
+        return False
+
     def unchanged(self, name: str) -> bool:
         """Keep the live tree's ``name`` as it is; False if the live tree lacks it."""
         digest = self._live.get(name)
-        if digest is None or name in self._next or not (self.final / name).is_file():
+        if name in self._next or not self._live_holds(name, digest):
             return False
         self._next[name] = digest
         self.report.unchanged += 1
@@ -104,7 +114,7 @@ class StagedOutput:
             raise ValueError(f"two outputs want the same file {name!r}")
         self._spare_touched |= self._spare.get(name) != digest
         self._next[name] = self._spare[name] = digest
-        if self._live.get(name) == digest:
+        if self._live_holds(name, digest):
             self.report.unchanged += 1
         else:
             self.report.written.append(name)

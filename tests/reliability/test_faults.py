@@ -69,16 +69,26 @@ def test_kill_9_at_random_points_leaves_the_previous_site(tmp_path: Path) -> Non
     assert finish("build", site, "-q") == (0, "")
     articles = sorted((site / "content/articles").glob("*.md"))
     rng = random.Random(SEED)
-    live = snapshot(site / "_site")
     killed = completed = 0
-    for trial in range(KILL_TRIALS):
+
+    def change(trial: int) -> None:
         # A new site title changes every page, so the build renders and writes them all.
         config = (site / "site.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
         (site / "site.yaml").write_text(f"title: Trial {trial}\n{config}", encoding="utf-8")
         edited = rng.choice(articles)
         edited.write_text(edited.read_text(encoding="utf-8") + f"\nTrial {trial}.\n")
+
+    # Kill times are drawn over this machine's build time, a little past its end, so most
+    # land inside the build and some after the swap, however fast the build is.
+    change(-1)
+    started = time.perf_counter()
+    assert finish("build", site, "-q") == (0, "")
+    duration = time.perf_counter() - started
+    live = snapshot(site / "_site")
+    for trial in range(KILL_TRIALS):
+        change(trial)
         process = sitegen("build", site, "-q")
-        time.sleep(rng.uniform(0.05, 2.0))
+        time.sleep(rng.uniform(0.05, 1.15 * duration))
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=60)
         now = snapshot(site / "_site")

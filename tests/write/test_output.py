@@ -43,6 +43,15 @@ def test_nothing_changed_means_no_swap(tmp_path: Path) -> None:
     assert (tmp_path / "_site").stat().st_ino == before
 
 
+def test_a_file_deleted_from_the_live_tree_comes_back_unchanged(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one", "style.css": b"css"})
+    (tmp_path / "_site" / "index.html").unlink()
+    (tmp_path / "_site" / "style.css").unlink()
+    again = build(tmp_path, {"index.html": b"one", "style.css": b"css"})
+    assert sorted(again.report.written) == ["index.html", "style.css"]
+    assert tree(tmp_path / "_site") == {"index.html": b"one", "style.css": b"css"}
+
+
 def test_failed_build_leaves_live_tree_and_next_build_is_right(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
     build(tmp_path, {"index.html": b"two", "a/index.html": b"a"})

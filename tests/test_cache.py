@@ -1,0 +1,123 @@
+"""The build cache: what a warm build reuses, and that it never turns into a wrong page."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build
+from sitegen.cache import BuildCache, cache_file, load_cache
+from sitegen.content.articles import read_body
+from sitegen.errors import BuildError
+from tests.conftest import article
+
+BODY = (
+    "Troops left Chernobyl on Thursday, officials said. Donetsk was shelled.\n\n"
+    + "The lede and summary stop somewhere in this paragraph. " * 6
+    + "\n\nA third paragraph that only the page shows.\n"
+)
+FILES = {
+    "content/articles/a.md": article("A", "2022-03-31", BODY, source="Test"),
+    "content/articles/b.md": article("B", "2022-04-02", "Chernobyl was quiet.\n"),
+    "content/articles/c.md": article("C", "2022-04-05", "Chernobyl again.\n"),
+}
+
+
+def build_from_disk(site: Path) -> None:
+    """A build as a new ``sitegen build`` process does it: the cache read from disk."""
+    build(BuildOptions(site))
+
+
+def page(site: Path, slug: str) -> str:
+    return (site / "_site" / "articles" / slug / "index.html").read_text()
+
+
+def test_the_cache_on_disk_holds_no_article_bodies(make_site: Callable[..., Path]) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    data = cache_file(site).read_bytes()
+    assert b"only the page shows" not in data
+    cached = load_cache(cache_file(site))
+    assert all(entry.body is None for _, entry in cached.articles.values())
+
+
+def test_bodies_rendered_again_after_a_config_change_are_read_from_their_files(
+    make_site: Callable[..., Path],
+) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    assert 'href="../../topics/donbas/"' in page(site, "a")
+    config = site / "site.yaml"
+    config.write_text(config.read_text().replace("Luhansk, Donetsk", "Luhansk"))
+    build_from_disk(site)  # every body's context changed: rendered again, from the files
+    assert 'href="../../topics/donbas/"' not in page(site, "a")
+    assert "only the page shows" in page(site, "a")
+
+
+def test_a_body_changed_after_loading_is_an_error_not_a_mixed_page(
+    make_site: Callable[..., Path],
+) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    cached = next(
+        entry for _, entry in load_cache(cache_file(site)).articles.values() if entry.slug == "a"
+    )
+    assert read_body(cached) == BODY
+    path = site / "content/articles/a.md"
+    stat = path.stat()
+    path.write_text(path.read_text().replace("Thursday", "Friday"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with pytest.raises(BuildError) as raised:
+        read_body(cached)
+    assert str(path) in str(raised.value) and "changed during the build" in str(raised.value)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("other/1", {}))])
+def test_a_corrupt_or_foreign_cache_means_a_cold_build(
+    make_site: Callable[..., Path], damage: bytes
+) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    expected = page(site, "a")
+    cache_file(site).write_bytes(damage)
+    assert load_cache(cache_file(site)).articles == {}
+    (site / "_site" / "articles" / "a" / "index.html").unlink()
+    build_from_disk(site)
+    assert page(site, "a") == expected
+
+
+def test_related_articles_follow_a_changed_date(make_site: Callable[..., Path]) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    related = load_cache(cache_file(site)).memos["related"]
+    assert len(related) == 1
+    first = next(iter(related.values()))
+    assert first["b"] == ["a", "c"]  # same topic; the nearest in date first
+    path = site / "content/articles/a.md"
+    path.write_text(path.read_text().replace("2022-03-31", "2022-03-01"))
+    build_from_disk(site)
+    memo = load_cache(cache_file(site)).memos["related"]
+    assert len(memo) == 1 and next(iter(memo.values()))["b"] == ["c", "a"]
+    assert page(site, "b").index("articles/c/") < page(site, "b").index("articles/a/")
+
+
+def test_merged_events_are_the_same_from_the_memo(make_site: Callable[..., Path]) -> None:
+    files = {
+        f"content/articles/{n}.md": article(
+            n.upper(), "2022-04-01", "On March 31 Russian troops left the Chernobyl plant.\n"
+        )
+        for n in ("a", "b", "c")
+    }
+    site = make_site(files)
+    cold = build(BuildOptions(site, cache=BuildCache()))
+    build_from_disk(site)
+    warm_cache = load_cache(cache_file(site))
+    assert warm_cache.memos["merge"]  # the next build has the merges to reuse
+    warm = build(BuildOptions(site, cache=warm_cache))
+    shape = [(e.id, [c.article for c in e.sources]) for e in cold.site.events.values()]
+    assert shape == [(e.id, [c.article for c in e.sources]) for e in warm.site.events.values()]
+    assert any(len(sources) == 3 for _, sources in shape)
