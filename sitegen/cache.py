@@ -166,6 +166,7 @@ class BuildCache:
         entry = self.articles.get(str(path))
         if entry is not None and current is not None and entry[0] == current:
             self.hits += 1
+            entry[1].path = path  # not pickled: see Article.for_cache
             return entry[1]
         self.misses += 1
         return None
@@ -195,8 +196,7 @@ class BuildCache:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["articles"] = {
-            path: (stamp, article.without_body())
-            for path, (stamp, article) in self.articles.items()
+            path: (stamp, article.for_cache()) for path, (stamp, article) in self.articles.items()
         }
         return state
 

@@ -27,21 +27,25 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the arguments of ``command`` only (the others list their summary)."""
     parser = argparse.ArgumentParser(
         prog="sitegen", description="Build briefing websites from collected news articles."
     )
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, summary) in COMMANDS.items():
-        command = sub.add_parser(name, help=summary, description=summary)
-        importlib.import_module(module_name).add_arguments(command)
-        command.set_defaults(module=module_name)
+        subparser = sub.add_parser(name, help=summary, description=summary)
+        if name == command:
+            importlib.import_module(module_name).add_arguments(subparser)
+        subparser.set_defaults(module=module_name)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((word for word in argv if not word.startswith("-")), None)
+    args = make_parser(command).parse_args(argv)
     try:
         return int(importlib.import_module(args.module).run(args))
     except KeyboardInterrupt:

@@ -136,10 +136,11 @@ class Article:
             if "[[" in self.body:
                 self.wikilinks = tuple(t.strip() for t in _WIKILINK.findall(self.body))
 
-    def without_body(self) -> Article:
-        """A copy for the build cache: bodies are most of its size, and a build needs only
-        the few it renders again, which it reads back from their files."""
-        return replace(self, body=None)
+    def for_cache(self) -> Article:
+        """A copy for the build cache, which keeps neither the body (most of its size: a
+        build needs only the few bodies it renders again, read back from their files) nor the
+        path (the cache's key; a Path is slow to unpickle). See BuildCache.article."""
+        return replace(self, body=None, path=None)  # type: ignore[arg-type]
 
     @property
     def page(self) -> str:

@@ -8,7 +8,6 @@ its own page, ``topic`` a topic's header and counts, ``event`` one chronology en
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from functools import cached_property
 
 from sitegen.model import Article, Event, Site, Topic
@@ -23,65 +22,46 @@ def _hash(*parts: object) -> str:
 
 
 class Digests:
+    """Every digest of one build, each computed once: a card, for one, is in the dependencies
+    of every list showing the article."""
+
     def __init__(self, site: Site, assets: dict[str, str]) -> None:
         self.site = site
         self.assets = assets
-        self._memo: dict[tuple[str, str], str] = {}  # a digest is asked for by many pages
 
     @cached_property
     def site_wide(self) -> str:
         """Everything every page shows: the config (titles, topics, base URL) and asset names."""
         return _hash(self.site.config.fingerprint(), sorted(self.assets.items()))
 
-    def _once(self, kind: str, key: str, make: Callable[[], str]) -> str:
-        memo_key = (kind, key)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = make()
-        return self._memo[memo_key]
+    @cached_property
+    def cards(self) -> dict[str, str]:
+        """By article slug."""
+        return {slug: _card(article) for slug, article in self.site.articles.items()}
 
-    def card(self, article: Article) -> str:
-        return self._once("card", article.slug, lambda: self._card(article))
+    @cached_property
+    def articles(self) -> dict[str, str]:
+        """By article slug."""
+        cards = self.cards
+        return {slug: _article(a, cards[slug]) for slug, a in self.site.articles.items()}
 
-    def article(self, article: Article) -> str:
-        return self._once("article", article.slug, lambda: self._article(article))
+    @cached_property
+    def events(self) -> dict[str, str]:
+        """By event id."""
+        return {event_id: _event(event) for event_id, event in self.site.events.items()}
 
-    def event(self, event: Event) -> str:
-        return self._once("event", event.id, lambda: self._event(event))
-
+    @cached_property
     def all_cards(self) -> str:
         """One digest for every article's card: what lists of all articles show."""
-        return self._once(
-            "all", "cards", lambda: _hash([self.card(a) for a in self.site.articles.values()])
-        )
+        return _hash(list(self.cards.values()))
 
+    @cached_property
     def all_events(self) -> str:
-        return self._once(
-            "all", "events", lambda: _hash([self.event(e) for e in self.site.events.values()])
-        )
+        return _hash(list(self.events.values()))
 
+    @cached_property
     def all_topics(self) -> str:
-        return self._once(
-            "all", "topics", lambda: _hash([self.topic(t) for t in self.site.topics.values()])
-        )
-
-    def _card(self, article: Article) -> str:
-        return _hash(
-            article.slug,
-            article.title,
-            article.date.iso(),
-            article.summary,
-            article.source,
-            article.author,
-            article.url,
-            article.topics,
-            article.mentions,
-        )
-
-    def _article(self, article: Article) -> str:
-        # The body key stands for the rendered HTML and sentences (hashing those is costly).
-        return _hash(
-            self.card(article), article.body_key, article.related, article.backlinks, article.events
-        )
+        return _hash([self.topic(t) for t in self.site.topics.values()])
 
     def topic(self, topic: Topic) -> str:
         latest = topic.events[-1:] if topic.events else []
@@ -89,14 +69,34 @@ class Digests:
             topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest
         )
 
-    def _event(self, event: Event) -> str:
-        # Plain values: the repr of a dataclass is several times slower than a tuple's.
-        return _hash(
-            event.id,
-            event.date.iso(),
-            event.end_date.iso() if event.end_date else "",
-            event.text,
-            event.topics,
-            [(c.article, c.quote, c.anchor) for c in event.sources],
-            event.kind,
-        )
+
+def _card(article: Article) -> str:
+    return _hash(
+        article.slug,
+        article.title,
+        article.date.iso(),
+        article.summary,
+        article.source,
+        article.author,
+        article.url,
+        article.topics,
+        article.mentions,
+    )
+
+
+def _article(article: Article, card: str) -> str:
+    # The body key stands for the rendered HTML and sentences (hashing those is costly).
+    return _hash(card, article.body_key, article.related, article.backlinks, article.events)
+
+
+def _event(event: Event) -> str:
+    # Plain values: the repr of a dataclass is several times slower than a tuple's.
+    return _hash(
+        event.id,
+        event.date.iso(),
+        event.end_date.iso() if event.end_date else "",
+        event.text,
+        event.topics,
+        [(c.article, c.quote, c.anchor) for c in event.sources],
+        event.kind,
+    )

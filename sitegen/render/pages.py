@@ -40,8 +40,8 @@ def plan_pages(
     latest = list(articles.values())[: site.config.home_latest]
     latest_events = list(events.values())[-site.config.home_latest :]
     home_deps = {f"topic:{t.slug}": digests.topic(t) for t in topics.values()}
-    home_deps |= {f"card:{a.slug}": digests.card(a) for a in latest}
-    home_deps |= {f"event:{e.id}": digests.event(e) for e in latest_events}
+    home_deps |= {f"card:{a.slug}": digests.cards[a.slug] for a in latest}
+    home_deps |= {f"event:{e.id}": digests.events[e.id] for e in latest_events}
     yield page(
         "index.html",
         "index.html",
@@ -51,19 +51,19 @@ def plan_pages(
     )
 
     for article in articles.values():
-        deps = {f"article:{article.slug}": digests.article(article)}
+        deps = {f"article:{article.slug}": digests.articles[article.slug]}
         for slug in {*article.related, *article.backlinks}:
-            deps[f"card:{slug}"] = digests.card(articles[slug])
+            deps[f"card:{slug}"] = digests.cards[slug]
         for event_id in article.events:
-            deps[f"event:{event_id}"] = digests.event(events[event_id])
+            deps[f"event:{event_id}"] = digests.events[event_id]
         yield page(f"{article.page}index.html", "article.html", 2, {"article": article}, deps)
 
     for topic in topics.values():
         quoted = topic.articles[:QUOTED_ARTICLES]
         deps = {f"topic:{topic.slug}": digests.topic(topic)}
-        deps |= {f"card:{s}": digests.card(articles[s]) for s in topic.articles}
-        deps |= {f"article:{s}": digests.article(articles[s]) for s in quoted}
-        deps |= {f"event:{e}": digests.event(events[e]) for e in topic.events}
+        deps |= {f"card:{s}": digests.cards[s] for s in topic.articles}
+        deps |= {f"article:{s}": digests.articles[s] for s in quoted}
+        deps |= {f"event:{e}": digests.events[e] for e in topic.events}
         context = {"topic": topic, "quoted": [articles[s] for s in quoted]}
         yield page(f"{topic.page}index.html", "topic.html", 2, context, deps)
 
@@ -72,7 +72,7 @@ def plan_pages(
         "chronology.html",
         1,
         {"years": _by_year_month(site)},
-        {f"event:{e.id}": digests.event(e) for e in events.values()},
+        {f"event:{e}": d for e, d in digests.events.items()},
     )
     yield page(
         "topics/index.html",
@@ -86,7 +86,7 @@ def plan_pages(
         "articles.html",
         1,
         {},
-        {f"card:{a.slug}": digests.card(a) for a in articles.values()},
+        {f"card:{a}": d for a, d in digests.cards.items()},
     )
     # GitHub Pages serves 404.html for a missing URL at any depth without redirecting, so its
     # links cannot be relative: they start from the site's base path.
@@ -96,11 +96,11 @@ def plan_pages(
 
 def data_files(site: Site, digests: Digests) -> Iterator[Page]:
     """Feeds and exports, made in Python; each is made again only when what it holds changed."""
-    every = {"site": digests.site_wide, "cards": digests.all_cards()}
+    every = {"site": digests.site_wide, "cards": digests.all_cards}
     latest = list(site.articles.values())[: feeds.FEED_SIZE]
-    feed = {"site": digests.site_wide} | {f"card:{a.slug}": digests.card(a) for a in latest}
-    with_events = every | {"events": digests.all_events(), "topics": digests.all_topics()}
-    chronology = {"site": digests.site_wide, "events": digests.all_events()}
+    feed = {"site": digests.site_wide} | {f"card:{a.slug}": digests.cards[a.slug] for a in latest}
+    with_events = every | {"events": digests.all_events, "topics": digests.all_topics}
+    chronology = {"site": digests.site_wide, "events": digests.all_events}
     yield Page("feed.xml", None, {}, feed, lambda: feeds.atom_feed(site))
     yield Page("sitemap.xml", None, {}, every, lambda: feeds.sitemap(site, page_paths(site)))
     yield Page("briefing.json", None, {}, with_events, lambda: export.briefing_json(site))
