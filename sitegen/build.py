@@ -30,7 +30,7 @@ from sitegen.render import feeds
 from sitegen.render.assets import collect_assets
 from sitegen.render.digests import Digests
 from sitegen.render.pages import plan_pages
-from sitegen.render.templates import Templates, syntax_problem
+from sitegen.render.templates import Templates, syntax_problem, templates_for
 from sitegen.render.themes import theme_chain
 from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
 
@@ -116,7 +116,7 @@ def _build(options: BuildOptions) -> BuildResult:
     output = output_folder(options, site.config)
     check_output_folder(output, options.site_root)
     chain = theme_chain(options.site_root, site.config.theme)
-    templates = Templates(
+    templates = templates_for(
         [options.site_root / "templates", *(t / "templates" for t in chain)],
         strict=options.strict_templates,
     )

@@ -120,6 +120,7 @@ class Article:
     mentions: dict[str, int] = field(default_factory=dict)  # topic slug → number of mentions
     topics: list[str] = field(default_factory=list)  # explicit + detected, most mentioned first
     links_to: list[str] = field(default_factory=list)  # article slugs this one links to
+    quotes: dict[str, str] = field(default_factory=dict)  # see BodyFacts.quotes
     backlinks: list[str] = field(default_factory=list)  # article slugs linking here
     related: list[str] = field(default_factory=list)  # article slugs sharing topics
     events: list[str] = field(default_factory=list)  # ids of events citing this article

@@ -76,6 +76,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
         article.mentions = facts.mentions
         article.links_to = list(dict.fromkeys(facts.links_to))
         article.lede = facts.lede
+        article.quotes = facts.quotes
     cache.prune({str(a.path) for a in site.articles.values()} | _drafts(cache, site), live)
     for topic in site.topics.values():
         if topic.description_path is not None:

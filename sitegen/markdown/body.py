@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ class BodyFacts:
     mentions: dict[str, int]
     links_to: list[str]
     lede: str  # the opening sentences, the summary of an article that has none
+    # Topic slug → digest of the sentences naming it: what a topic page quotes, so that
+    # editing other sentences does not render the topic page again.
+    quotes: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,17 @@ def lede(sentences: list[Sentence]) -> str:
         if sum(len(p) for p in parts) >= LEDE_LENGTH:
             break
     return " ".join(parts)
+
+
+def quote_digests(sentences: list[Sentence]) -> dict[str, str]:
+    by_topic: dict[str, list[str]] = {}
+    for sentence in sentences:
+        for topic in sentence.topics:
+            by_topic.setdefault(topic, []).append(f"{sentence.anchor}\0{sentence.text}")
+    return {
+        topic: hashlib.blake2b("\0".join(quotes).encode(), digest_size=8).hexdigest()
+        for topic, quotes in by_topic.items()
+    }
 
 
 def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], RenderedBody]:
@@ -79,7 +94,9 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
                 )
             )
         html = md.renderer.render(tokens, md.options, env)
-        facts = BodyFacts(state.mentions, state.links_to, lede(state.sentences))
+        facts = BodyFacts(
+            state.mentions, state.links_to, lede(state.sentences), quote_digests(state.sentences)
+        )
         return RenderedBody(BodyContent(html, state.sentences), facts, state.problems)
 
     return render

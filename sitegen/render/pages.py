@@ -62,7 +62,7 @@ def plan_pages(
         quoted = topic.articles[:QUOTED_ARTICLES]
         deps = {f"topic:{topic.slug}": digests.topic(topic)}
         deps |= {f"card:{s}": digests.cards[s] for s in topic.articles}
-        deps |= {f"article:{s}": digests.articles[s] for s in quoted}
+        deps |= {f"quotes:{s}": articles[s].quotes.get(topic.slug, "") for s in quoted}
         deps |= {f"event:{e}": digests.events[e] for e in topic.events}
         context = {"topic": topic, "quoted": [articles[s] for s in quoted]}
         yield page(f"{topic.page}index.html", "topic.html", 2, context, deps)

@@ -6,7 +6,9 @@ includes or imports, so the dependency map re-renders exactly the pages a templa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,37 @@ class Templates:
 
     def source_files(self) -> list[Path]:
         return [path for folder in self.folders for path in folder.rglob("*.html")]
+
+
+Stamps = frozenset[tuple[str, int, int]]  # (file, modification time in ns, size)
+_compiled: dict[tuple[tuple[str, ...], bool], tuple[Stamps, Templates]] = {}
+_KEPT = 8  # template sets kept per process (the preview server needs one)
+
+
+def templates_for(folders: list[Path], strict: bool = False) -> Templates:
+    """The templates of ``folders``, parsed and compiled once per process for as long as
+    none of their files changes: the preview server builds again on every save, and
+    compiling the theme again would be most of a small rebuild."""
+    key = (tuple(str(folder) for folder in folders), strict)
+    stamps = _stamps(folders)
+    cached = _compiled.get(key)
+    if cached is None or cached[0] != stamps:
+        if len(_compiled) >= _KEPT:
+            _compiled.clear()
+        cached = _compiled[key] = (stamps, Templates(folders, strict))
+    return cached[1]
+
+
+def _stamps(folders: list[Path]) -> Stamps:
+    found = set()
+    for folder in folders:
+        for directory, _, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(directory, name)
+                with contextlib.suppress(OSError):
+                    info = os.stat(path)
+                    found.add((path, info.st_mtime_ns, info.st_size))
+    return frozenset(found)
 
 
 def syntax_problem(exc: jinja2.TemplateSyntaxError) -> Problem:

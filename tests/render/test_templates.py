@@ -1,0 +1,36 @@
+"""Templates: compiled once per process, digests that follow every file a template uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sitegen.render.templates import templates_for
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_unchanged_templates_are_compiled_once_and_an_edit_is_seen(tmp_path: Path) -> None:
+    write(tmp_path, "base.html", "<main>{% block main %}{% endblock %}</main>")
+    write(tmp_path, "page.html", '{% extends "base.html" %}{% block main %}{{ x }}{% endblock %}')
+    first = templates_for([tmp_path])
+    assert templates_for([tmp_path]) is first
+    before = first.digest("page.html")
+    write(tmp_path, "base.html", "<article>{% block main %}{% endblock %}</article>")
+    os.utime(tmp_path / "base.html", ns=(1, 1))  # a different stamp even on a coarse clock
+    second = templates_for([tmp_path])
+    assert second is not first
+    assert second.digest("page.html") != before  # the parent template changed
+    assert second.render("page.html", {"x": "<b>"}) == "<article>&lt;b&gt;</article>"
+
+
+def test_a_new_override_folder_file_is_seen(tmp_path: Path) -> None:
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    theme.mkdir()
+    site.mkdir()
+    write(theme, "page.html", "theme")
+    assert templates_for([site, theme]).render("page.html", {}) == "theme"
+    write(site, "page.html", "site")
+    assert templates_for([site, theme]).render("page.html", {}) == "site"
