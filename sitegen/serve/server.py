@@ -8,6 +8,7 @@ request that arrives between them waits for the new folder instead of failing.
 from __future__ import annotations
 
 import mimetypes
+import re
 import socket
 import time
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from sitegen.serve.reload import EVENTS_PATH, RETRY, Broadcaster, inject, snippe
 MAX_PATH = 2048  # longer request paths are refused (no site has such URLs)
 SWAP_WAIT = 0.5  # seconds a request waits for the output folder to reappear during a swap
 KEEPALIVE_SECONDS = 15.0
+FINGERPRINTED = re.compile(r"assets/.+\.[0-9a-f]{10}\.[a-z0-9]+")  # see render/assets.py
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -167,7 +170,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         with handle:
             data = handle.read()
         kind = content_type(wanted)
-        self._send(HTTPStatus.OK, self._live(data, kind, [wanted], site), kind, send_body)
+        # A fingerprinted asset never changes under its name (an edit renames it), so a
+        # reloading page need not fetch it again.
+        cache = IMMUTABLE if FINGERPRINTED.fullmatch(wanted) else "no-store"
+        self._send(HTTPStatus.OK, self._live(data, kind, [wanted], site), kind, send_body, cache)
 
     def _not_found(self, site: ServedSite, wanted: str | None, send_body: bool) -> None:
         handle = open_output(site.output, "404.html")
@@ -195,11 +201,13 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
+    def _send(
+        self, status: HTTPStatus, data: bytes, kind: str, send_body: bool, cache: str = "no-store"
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if send_body:

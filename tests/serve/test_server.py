@@ -11,6 +11,7 @@ import pytest
 
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.server import (
+    IMMUTABLE,
     MAX_PATH,
     BadRequest,
     PreviewServer,
@@ -116,11 +117,13 @@ def test_overlong_url_is_refused(server: PreviewServer) -> None:
         ("briefing.json", "application/json"),
     ],
 )
-def test_content_types_and_no_store(server: PreviewServer, name: str, kind: str) -> None:
+def test_content_types_and_caching(server: PreviewServer, name: str, kind: str) -> None:
     status, headers, _ = get(server, base(server) + name)
     assert status == 200
     assert headers["Content-Type"] == kind
-    assert headers["Cache-Control"] == "no-store"
+    # Pages are never cached; a fingerprinted asset is renamed when it changes.
+    fingerprinted = name.startswith("assets/")
+    assert headers["Cache-Control"] == (IMMUTABLE if fingerprinted else "no-store")
     assert content_type(name) == kind
 
 
