@@ -6,15 +6,15 @@
 For each size it generates the corpus (``bench/corpus.py``), then times, as whole processes,
 median of ``--repeat`` runs:
 
-* sitegen cold (no output, no cache), warm (second build, nothing changed) and one edit
-  (one article's body changed, then ``sitegen build``), search indexing off so that all
-  three tools do the same work;
+* sitegen cold (no output, no cache), warm (second build, nothing changed), the first edit
+  after the cold build, and a later edit (one article's body changed, then ``sitegen
+  build``), search indexing off so that all three tools do the same work;
 * Hugo (Debian package ``hugo``) and Pelican (PyPI, installed into ``bench/.venv-pelican``)
   cold builds of the same articles, converted to their front-matter formats.
 
-Peak memory is the largest sum of resident memory over the whole process tree (sitegen
-forks workers), sampled every 20 ms from /proc. Missing Hugo or Pelican is reported, not
-fatal.
+Peak memory is the largest proportional set size (PSS) summed over the whole process tree
+(sitegen forks workers that share pages with it), sampled every 100 ms from /proc. Missing
+Hugo or Pelican is reported, not fatal.
 """
 
 from __future__ import annotations
@@ -45,14 +45,19 @@ class Run:
     peak_mib: float
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB."""
+def tree_pss_kib(pid: int) -> int:
+    """Proportional set size of a process and all its descendants, in KiB.
+
+    PSS, not RSS: forked workers share most of their pages with the parent (copy-on-write),
+    and summing RSS would count those pages once per process. PSS splits each shared page
+    between the processes sharing it, so the sum is the memory the build really occupies.
+    """
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))  # type: ignore[union-attr]
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, AttributeError):
@@ -71,8 +76,8 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> R
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss_kib(process.pid))
-            time.sleep(0.02)
+            peak = max(peak, tree_pss_kib(process.pid))
+            time.sleep(0.1)  # reading smaps_rollup stalls the process: not too often
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -97,18 +102,23 @@ def sitegen_runs(site: Path, repeat: int) -> dict[str, Run]:
         len(os.listdir(site / "content" / "articles")) // 2
     ]
     original = article.read_text(encoding="utf-8")
-    cold, warm, edit = [], [], []
+    cold, warm, first, edit = [], [], [], []
     for attempt in range(repeat):
         for leftover in ("_site", "._site.spare", ".sitegen-cache"):
             shutil.rmtree(site / leftover, ignore_errors=True)
         cold.append(timed(command, site))
         warm.append(timed(command, site))
+        # The first change after a cold build also fills the spare output tree (hard links
+        # to every unchanged file); later changes find it filled. Both are measured.
         article.write_text(original + f"\nAn added sentence, edit {attempt}.\n", encoding="utf-8")
+        first.append(timed(command, site))
+        article.write_text(original + f"\nAnother sentence, edit {attempt}.\n", encoding="utf-8")
         edit.append(timed(command, site))
     article.write_text(original, encoding="utf-8")
     return {
         "sitegen cold": median(cold),
         "sitegen warm": median(warm),
+        "sitegen first edit after cold": median(first),
         "sitegen one edit": median(edit),
     }
 
@@ -221,7 +231,7 @@ def print_table(rows: list[tuple[int, str, Run]]) -> None:
     by_size: dict[int, dict[str, Run]] = {}
     for size, name, run in rows:
         by_size.setdefault(size, {})[name] = run
-    print("\n| articles | build | seconds | peak MiB | vs sitegen cold |")
+    print("\n| articles | build | seconds | peak MiB (PSS) | vs sitegen cold |")
     print("|---:|---|---:|---:|---:|")
     for size, results in by_size.items():
         cold = results["sitegen cold"].seconds

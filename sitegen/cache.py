@@ -22,6 +22,7 @@ import pickle
 import sqlite3
 import sys
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ _FORMAT = 4
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
+_BATCH = 256  # bodies written to the store at a time
+_RECENT = 64  # bodies read from the store kept for the next request
 T = TypeVar("T")
 
 
@@ -64,6 +67,7 @@ class BodyStore:
         self.path = path  # None: memory only (tests, or a cache that could not be opened)
         self._memory: dict[str, BodyContent] = {}
         self._pending: dict[str, BodyContent] = {}
+        self._recent: OrderedDict[str, BodyContent] = OrderedDict()  # read last, for reuse
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
 
@@ -73,6 +77,11 @@ class BodyStore:
         if self._connection is None or self._pid != os.getpid():
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(self.path, check_same_thread=False)
+            # Write-ahead log, synced at checkpoints only: a cold build writes its bodies in
+            # batches, and syncing each batch would make the disk the bottleneck. A crash
+            # may lose the last batches (a cache miss), never corrupt the store.
+            self._connection.execute("pragma journal_mode=wal")
+            self._connection.execute("pragma synchronous=normal")
             self._connection.execute(
                 "create table if not exists bodies (key text primary key, scope text, data blob)"
             )
@@ -84,6 +93,9 @@ class BodyStore:
             return self._pending[key]
         if key in self._memory:
             return self._memory[key]
+        if key in self._recent:  # a page often asks for the HTML, then the sentences
+            self._recent.move_to_end(key)
+            return self._recent[key]
         db = self._db()
         row = (
             db.execute("select scope, data from bodies where key = ?", (key,)).fetchone()
@@ -92,13 +104,32 @@ class BodyStore:
         )
         if row is None or row[0] != _SCOPE:
             raise LookupError(f"body {key} is not in the cache")
-        return pickle.loads(row[1])
+        content: BodyContent = pickle.loads(row[1])
+        self._recent[key] = content
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        return content
 
     def put(self, key: str, content: BodyContent) -> None:
         if self.path is None:
             self._memory[key] = content
-        else:
-            self._pending[key] = content
+            return
+        self._pending[key] = content
+        if len(self._pending) >= _BATCH:  # a cold build need not hold every body at once
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        db = self._db()
+        assert db is not None
+        with db:
+            db.executemany(  # a generator: one pickled body in memory at a time
+                "insert or replace into bodies values (?, ?, ?)",
+                (
+                    (k, _SCOPE, pickle.dumps(v, pickle.HIGHEST_PROTOCOL))
+                    for k, v in self._pending.items()
+                ),
+            )
+        self._pending.clear()
 
     def commit(self, live: set[str]) -> None:
         """Write new bodies and forget the ones no article uses any more."""
@@ -106,20 +137,20 @@ class BodyStore:
         if db is None:
             self._memory = {k: v for k, v in self._memory.items() if k in live}
             return
+        self._write_pending()
         with db:
-            db.executemany(
-                "insert or replace into bodies values (?, ?, ?)",
-                [
-                    (k, _SCOPE, pickle.dumps(v, pickle.HIGHEST_PROTOCOL))
-                    for k, v in self._pending.items()
-                ],
-            )
             stale = [(k,) for (k,) in db.execute("select key from bodies") if k not in live]
             db.executemany("delete from bodies where key = ?", stale)
-        self._pending.clear()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path, "_memory": {}, "_pending": {}, "_connection": None, "_pid": 0}
+        return {
+            "path": self.path,
+            "_memory": {},
+            "_pending": {},
+            "_recent": OrderedDict(),
+            "_connection": None,
+            "_pid": 0,
+        }
 
 
 class Memo:

@@ -125,11 +125,10 @@ class Article:
     related: list[str] = field(default_factory=list)  # article slugs sharing topics
     events: list[str] = field(default_factory=list)  # ids of events citing this article
     # The rendered HTML and sentences are large and most builds need few of them, so they are
-    # loaded from the body cache on first use (see sitegen.cache.BodyStore).
+    # loaded from the body cache when used, and not kept (see sitegen.cache.BodyStore).
     content_loader: Callable[[], BodyContent] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _content: BodyContent | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.body is not None and not self.body_digest:
@@ -149,11 +148,9 @@ class Article:
 
     @property
     def content(self) -> BodyContent:
-        if self._content is None:
-            if self.content_loader is None:
-                raise LookupError(f"the body of {self.slug!r} has not been rendered")
-            self._content = self.content_loader()
-        return self._content
+        if self.content_loader is None:
+            raise LookupError(f"the body of {self.slug!r} has not been rendered")
+        return self.content_loader()
 
     @property
     def html(self) -> str:
@@ -164,11 +161,11 @@ class Article:
         return self.content.sentences
 
     def set_content(self, loader: Callable[[], BodyContent]) -> None:
-        self.content_loader, self._content = loader, None
+        self.content_loader = loader
 
     def __getstate__(self) -> dict[str, Any]:
         # Cached copies keep the source only: the loader belongs to one build's cache.
-        return self.__dict__ | {"content_loader": None, "_content": None}
+        return self.__dict__ | {"content_loader": None}
 
 
 @dataclass

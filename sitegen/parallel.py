@@ -41,9 +41,25 @@ def parallel_map(
     Results keep the order of ``items``. An exception in a worker is raised here, as it would
     be in the serial loop (exceptions must be picklable).
     """
+    results: list[Any] = [None] * len(items)
+    parallel_each(function, items, results.__setitem__, workers)
+    return results
+
+
+def parallel_each(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    consume: Callable[[int, R], None],
+    workers: int | None = None,
+) -> None:
+    """Call ``consume(index, function(items[index]))`` for every item, in order, as results
+    arrive from the workers: the caller can store each result and let it go, instead of
+    holding every result at once (rendered bodies of a large site are hundreds of MB)."""
     count = workers if workers is not None else workers_available()
     if count <= 1 or len(items) < MIN_ITEMS:
-        return [function(item) for item in items]
+        for index, item in enumerate(items):
+            consume(index, function(item))
+        return
     global _job
     _job = (function, items)
     # Objects the workers inherit are left to the parent's collector: a collection in a worker
@@ -55,11 +71,12 @@ def parallel_map(
         with multiprocessing.get_context("fork").Pool(
             count, initializer=_die_with_parent, initargs=(os.getpid(),)
         ) as pool:
-            parts = pool.map(_run_range, ranges, chunksize=1)
+            for (start, _), part in zip(ranges, pool.imap(_run_range, ranges), strict=True):
+                for offset, result in enumerate(part):
+                    consume(start + offset, result)
     finally:
         _job = None
         gc.unfreeze()
-    return [result for part in parts for result in part]
 
 
 def _die_with_parent(parent: int) -> None:

@@ -11,7 +11,7 @@ from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, RenderedBody
 from sitegen.model import Site
-from sitegen.parallel import parallel_map
+from sitegen.parallel import parallel_each
 
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
 
@@ -56,21 +56,28 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             article.body_digest, article.body_line, fingerprint + targets
         )
     todo = [a for a in site.articles.values() if keys[a.slug] not in cache.facts]
-    fresh = parallel_map(lambda a: render(read_body(a), a.body_line, context), todo)
-    rendered = {a.slug: result for a, result in zip(todo, fresh, strict=True)}
+    failed: dict[str, RenderedBody] = {}
+
+    def keep(index: int, result: RenderedBody) -> None:
+        # Stored as each result arrives; pages read bodies back from the store, so a cold
+        # build never holds every rendered body at once.
+        if result.problems:
+            failed[todo[index].slug] = result
+        else:
+            cache.keep_body(keys[todo[index].slug], result.facts, result.content)
+
+    parallel_each(lambda a: render(read_body(a), a.body_line, context), todo, keep)
     for article in site.articles.values():
         key = keys[article.slug]
         live.add(key)
         article.body_key = key
-        result = rendered.get(article.slug)
+        result = failed.get(article.slug)
         if result is None:
             facts = cache.facts[key]
             article.set_content(lambda key=key: cache.store.get(key))
-        else:
+        else:  # not cached; enrichment goes on, to report every problem at once
             facts = result.facts
             article.set_content(lambda content=result.content: content)
-            if not result.problems:
-                cache.keep_body(key, facts, result.content)
             for line, message, hint in result.problems:
                 problems.add(display_path(article.path, site.config.root), line, message, hint)
         article.mentions = facts.mentions

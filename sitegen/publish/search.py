@@ -11,6 +11,7 @@ Article pages mark what to index (``data-pagefind-body``) and their topics
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -34,9 +35,12 @@ def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True)
         return []
     reusable = not refresh or not staged.html_changed()
     if reusable and (staged.final / _ENTRY).is_file():
-        for path in sorted((staged.final / BUNDLE).rglob("*")):
-            if path.is_file():
-                staged.unchanged(path.relative_to(staged.final).as_posix())
+        # os.walk on strings: a large site's index has a file per page.
+        final = str(staged.final)
+        for directory, _, names in os.walk(os.path.join(final, BUNDLE)):
+            relative = os.path.relpath(directory, final).replace(os.sep, "/")
+            for name in sorted(names):
+                staged.unchanged(f"{relative}/{name}")
         return []
     staged.complete()  # Pagefind reads the whole next site from the stage
     command = pagefind_command()
