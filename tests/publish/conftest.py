@@ -46,8 +46,6 @@ def fixture_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def example_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not list((REPO / "content" / "articles").glob("*.md")):
-        pytest.skip("the example briefing has no articles yet")
     return built(REPO, tmp_path_factory.mktemp("example"))
 
 
