@@ -42,8 +42,11 @@ or turn saved pages into articles with `sitegen import`.
 """
 
 GITIGNORE = """\
-# Built site and build cache: made again by 'sitegen build'.
+# Built site (with the spare copy that makes its swap atomic) and build cache: made again
+# by 'sitegen build'.
 _site/
+._site.spare/
+._site.swap/
 .sitegen-cache/
 """
 
