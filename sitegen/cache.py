@@ -18,20 +18,20 @@ cold build, never a wrong page.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sqlite3
 import sys
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitegen import __version__
 from sitegen.deps import CACHE_DIR
+from sitegen.hashing import digest
 from sitegen.markdown import BodyFacts
 from sitegen.model import Article, BodyContent
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
-_FORMAT = 4
+_FORMAT = 5
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
@@ -221,10 +221,8 @@ class BuildCache:
         return Memo(previous, current, self)
 
     @staticmethod
-    def body_key(text: str, first_line: int, context_fingerprint: str) -> str:
-        h = hashlib.blake2b(text.encode(), digest_size=16)
-        h.update(f"\0{first_line}\0{context_fingerprint}".encode())
-        return h.hexdigest()
+    def body_key(body_digest: str, first_line: int, context_fingerprint: str) -> str:
+        return digest([body_digest, str(first_line), context_fingerprint])
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -239,15 +237,6 @@ class BuildCache:
             self.articles = {k: v for k, v in self.articles.items() if k in live_paths}
             self.facts = {k: v for k, v in self.facts.items() if k in live_bodies}
             self.dirty = True
-
-
-def digest(parts: Iterable[str]) -> str:
-    """A short stable digest of strings, for :class:`Memo` keys."""
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode())
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def cache_file(site_root: Path) -> Path:

@@ -5,7 +5,6 @@ Load fills the source fields; enrich fills the derived ones (marked below); rend
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -14,12 +13,9 @@ from typing import Any, Literal
 
 from sitegen.config import SiteConfig, TopicConfig
 from sitegen.dates import PartialDate
+from sitegen.hashing import digest
 
 _WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
-
-
-def body_digest(body: str) -> str:
-    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if self.body is not None and not self.body_digest:
-            self.body_digest = body_digest(self.body)
+            self.body_digest = digest([self.body])
             if "[[" in self.body:
                 self.wikilinks = tuple(t.strip() for t in _WIKILINK.findall(self.body))
 

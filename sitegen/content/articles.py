@@ -13,7 +13,8 @@ from sitegen.content import frontmatter
 from sitegen.content.frontmatter import Document, FrontMatterError
 from sitegen.dates import DateError, PartialDate
 from sitegen.errors import BuildError, Problems, did_you_mean
-from sitegen.model import Article, EventSpec, body_digest
+from sitegen.hashing import digest
+from sitegen.model import Article, EventSpec
 from sitegen.text.slugs import slugify
 
 KNOWN_FIELDS = (
@@ -94,11 +95,13 @@ def read_body(article: Article) -> str:
         try:
             body = frontmatter.split(text).body
         except FrontMatterError as exc:
-            body = None
             problems.add(str(article.path), exc.line, exc.message, exc.hint)
-        if body is not None and body_digest(body) == article.body_digest:
-            return body
-        problems.add(str(article.path), None, "the file changed during the build", "build again")
+        else:
+            if digest([body]) == article.body_digest:
+                return body
+            problems.add(
+                str(article.path), None, "the file changed during the build", "build again"
+            )
     raise BuildError(problems.items)
 
 

@@ -21,13 +21,14 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sitegen.cache import BuildCache, digest
+from sitegen.cache import BuildCache
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
 from sitegen.enrich.extract import Extraction, Found, extract
 from sitegen.enrich.similar import SameDate, Signature, best_match, words
 from sitegen.errors import Problems
+from sitegen.hashing import digest
 from sitegen.model import (
     Article,
     ChronologyReport,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from sitegen.cache import BuildCache, digest
+from sitegen.cache import BuildCache
+from sitegen.hashing import digest
 from sitegen.model import Site
 
 RELATED_COUNT = 5

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from sitegen.hashing import digest
 from sitegen.markdown.annotate import annotate_rule
 from sitegen.markdown.state import BodyContext, BodyState
 from sitegen.markdown.wikilinks import wikilinks_plugin
@@ -58,11 +58,8 @@ def quote_digests(sentences: list[Sentence]) -> dict[str, str]:
     by_topic: dict[str, list[str]] = {}
     for sentence in sentences:
         for topic in sentence.topics:
-            by_topic.setdefault(topic, []).append(f"{sentence.anchor}\0{sentence.text}")
-    return {
-        topic: hashlib.blake2b("\0".join(quotes).encode(), digest_size=8).hexdigest()
-        for topic, quotes in by_topic.items()
-    }
+            by_topic.setdefault(topic, []).extend((sentence.anchor, sentence.text))
+    return {topic: digest(quotes) for topic, quotes in by_topic.items()}
 
 
 def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], RenderedBody]:

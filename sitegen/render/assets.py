@@ -7,10 +7,18 @@ be cached forever and a changed file is never served stale; other files keep the
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 FINGERPRINTED = (".css", ".js")
+_DIGITS = 10
+_FINGERPRINTED_NAME = re.compile(rf"assets/.+\.[0-9a-f]{{{_DIGITS}}}(\.css|\.js)")
+
+
+def is_fingerprinted(output: str) -> bool:
+    """Whether an output path names a fingerprinted file, whose bytes never change."""
+    return _FINGERPRINTED_NAME.fullmatch(output) is not None
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ def collect_assets(static_folders: list[Path]) -> tuple[dict[str, str], list[Ass
         data = path.read_bytes()
         output = f"assets/{name}"
         if path.suffix in FINGERPRINTED:
-            digest = hashlib.sha256(data).hexdigest()[:10]
+            digest = hashlib.sha256(data).hexdigest()[:_DIGITS]
             output = f"assets/{name.removesuffix(path.suffix)}.{digest}{path.suffix}"
         names[name] = output
         assets.append(Asset(output, data))

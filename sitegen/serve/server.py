@@ -8,7 +8,6 @@ request that arrives between them waits for the new folder instead of failing.
 from __future__ import annotations
 
 import mimetypes
-import re
 import socket
 import time
 from collections.abc import Callable
@@ -19,12 +18,12 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import parse_qs, unquote
 
+from sitegen.render.assets import is_fingerprinted
 from sitegen.serve.reload import EVENTS_PATH, RETRY, Broadcaster, inject, snippet
 
 MAX_PATH = 2048  # longer request paths are refused (no site has such URLs)
 SWAP_WAIT = 0.5  # seconds a request waits for the output folder to reappear during a swap
 KEEPALIVE_SECONDS = 15.0
-FINGERPRINTED = re.compile(r"assets/.+\.[0-9a-f]{10}\.[a-z0-9]+")  # see render/assets.py
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 CONTENT_TYPES = {
@@ -172,7 +171,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         kind = content_type(wanted)
         # A fingerprinted asset never changes under its name (an edit renames it), so a
         # reloading page need not fetch it again.
-        cache = IMMUTABLE if FINGERPRINTED.fullmatch(wanted) else "no-store"
+        cache = IMMUTABLE if is_fingerprinted(wanted) else "no-store"
         self._send(HTTPStatus.OK, self._live(data, kind, [wanted], site), kind, send_body, cache)
 
     def _not_found(self, site: ServedSite, wanted: str | None, send_body: bool) -> None:
