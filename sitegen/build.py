@@ -64,7 +64,7 @@ def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> S
     overrides = {"base_url": options.base_url} if options.base_url is not None else None
     config = load_config(options.site_root, problems, overrides)
     content = load_content(config, problems, cache, drafts=options.drafts)
-    articles = sorted(content.articles, key=lambda a: (a.date, a.title), reverse=True)
+    articles = sorted(content.articles, key=lambda a: (a.date.key, a.title), reverse=True)
     topics: dict[str, Topic] = {}
     for topic_config in config.topics:
         path, text = content.topic_texts.get(topic_config.slug, (None, topic_config.description))
@@ -78,16 +78,20 @@ def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
-    with _rare_collections():
+    with rare_collections():
         return _build(options)
 
 
 @contextlib.contextmanager
-def _rare_collections() -> Iterator[None]:
+def rare_collections() -> Iterator[None]:
     """Run the cyclic garbage collector rarely during a build. A build creates millions of
     objects that live until it ends (the cache, the site model) and makes few cycles; by
     default the collector would walk them all again and again, a third of a warm build's
-    time at 10,000 articles. Reference counting still frees everything else at once."""
+    time at 10,000 articles. Reference counting still frees everything else at once.
+
+    On leaving, the next allocation collects every object the build made (0.1 s at 10,000
+    articles): the preview server wraps a rebuild *and* telling the pages in this, so that
+    collection comes after the browser has been told."""
     thresholds = gc.get_threshold()
     gc.set_threshold(200_000, 50, 50)
     try:
@@ -123,8 +127,10 @@ def _build(options: BuildOptions) -> BuildResult:
     asset_names, assets = collect_assets(
         [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
     )
-    deps = DependencyMap(options.site_root / CACHE_DIR / "deps.json", str(output))
-    pages = list(plan_pages(site, templates, Digests(site, asset_names), asset_names))
+    deps = DependencyMap(
+        options.site_root / CACHE_DIR / "deps.json", str(output), cache.memo("deps", on_disk=False)
+    )
+    pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
     manifest = options.site_root / CACHE_DIR / "output.json"
     with StagedOutput(output, manifest) as staged:
         todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
@@ -192,4 +198,4 @@ def _template_frame(exc: BaseException) -> tuple[str, int | None]:
     return found
 
 
-__all__ = ["BuildError", "BuildOptions", "BuildResult", "build", "load_site"]
+__all__ = ["BuildError", "BuildOptions", "BuildResult", "build", "load_site", "rare_collections"]

@@ -18,6 +18,7 @@ cold build, never a wrong page.
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sqlite3
@@ -36,26 +37,17 @@ from sitegen.markdown import BodyFacts
 from sitegen.model import Article, BodyContent
 
 if TYPE_CHECKING:
-    from sitegen.dates import PartialDate
     from sitegen.enrich.extract import Extraction
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
-_FORMAT = 5
+_FORMAT = 6
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
 _BATCH = 256  # bodies written to the store at a time
 _RECENT = 64  # bodies read from the store kept for the next request
 T = TypeVar("T")
-
-
-def stamp(path: Path) -> Stamp | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 class BodyStore:
@@ -156,31 +148,56 @@ class BodyStore:
 
 
 class Memo:
-    """One enrich step's results by a digest of exactly their inputs, for one build.
+    """One build step's results by a digest of exactly their inputs, for one build.
 
     Entries the build asks for move from the last build's table to this one's, so a table
     holds only what the current site uses, on disk and in the preview server's memory alike.
+    A new entry makes ``owner`` (the cache to save, if the table is saved with it) dirty.
     """
 
-    def __init__(self, previous: dict[str, Any], current: dict[str, Any], owner: BuildCache):
+    def __init__(
+        self, previous: dict[str, Any], current: dict[str, Any], owner: BuildCache | None
+    ) -> None:
         self._previous, self._current, self._owner = previous, current, owner
+
+    def _changed(self) -> None:
+        if self._owner is not None:
+            self._owner.dirty = True
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
         if key in self._previous:
             value = self._previous[key]
         else:
             value = compute()
-            self._owner.dirty = True
+            self._changed()
         self._current[key] = value
         return value
+
+    def same(self, key: str, inputs: object, compute: Callable[[], T]) -> T:
+        """The result kept under ``key`` if it was computed from inputs equal to ``inputs``.
+
+        For results cheap to check but costly to compute, where a digest of the inputs
+        would cost as much as the result: comparing equal values is fast, and for the
+        preview server, which keeps the same objects across rebuilds, mostly an identity
+        check."""
+        entry = self._previous.get(key)
+        if entry is None or entry[0] != inputs:
+            entry = (inputs, compute())
+            self._changed()
+        self._current[key] = entry
+        return entry[1]  # type: ignore[no-any-return]
 
 
 @dataclass
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
     facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
-    events: dict[tuple[str, PartialDate], Extraction] = field(default_factory=dict)  # events.py
+    events: dict[tuple[str, tuple[int, int, int]], Extraction] = field(
+        default_factory=dict
+    )  # events.py
     memos: dict[str, dict[str, Any]] = field(default_factory=dict)  # by step, see Memo
+    # Memo tables worth keeping in memory only (the preview server's): see memo().
+    transient: dict[str, dict[str, Any]] = field(default_factory=dict)
     store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
     dirty: bool = False  # something changed since the cache was loaded
@@ -195,16 +212,17 @@ class BuildCache:
             self.config_key = key
             self.dirty = True
 
-    def article(self, path: Path, current: Stamp | None) -> Article | None:
+    def article(self, path: str | Path, current: Stamp | None) -> Article | None:
         entry = self.articles.get(str(path))
         if entry is not None and current is not None and entry[0] == current:
             self.hits += 1
-            entry[1].path = path  # not pickled: see Article.for_cache
+            if entry[1].path is None:  # not pickled: see Article.for_cache
+                entry[1].path = Path(path)
             return entry[1]
         self.misses += 1
         return None
 
-    def keep_article(self, path: Path, current: Stamp | None, article: Article) -> None:
+    def keep_article(self, path: str | Path, current: Stamp | None, article: Article) -> None:
         if current is not None:
             self.articles[str(path)] = (current, article)
             self.dirty = True
@@ -214,18 +232,22 @@ class BuildCache:
         self.store.put(key, content)
         self.dirty = True
 
-    def memo(self, step: str) -> Memo:
-        """The results ``step`` computed in the last build; ask once per build."""
+    def memo(self, step: str, on_disk: bool = True) -> Memo:
+        """The results ``step`` computed in the last build; ask once per build. Tables not
+        ``on_disk`` are as large as the site but cheap to rebuild: saving and loading them
+        with the cache would cost a ``sitegen build`` more than they save."""
+        tables = self.memos if on_disk else self.transient
         current: dict[str, Any] = {}
-        previous, self.memos[step] = self.memos.get(step, {}), current
-        return Memo(previous, current, self)
+        previous, tables[step] = tables.get(step, {}), current
+        return Memo(previous, current, self if on_disk else None)
 
     @staticmethod
+    @functools.lru_cache(maxsize=1 << 17)  # the preview server asks again for every article
     def body_key(body_digest: str, first_line: int, context_fingerprint: str) -> str:
         return digest([body_digest, str(first_line), context_fingerprint])
 
     def __getstate__(self) -> dict[str, Any]:
-        state = self.__dict__.copy()
+        state = self.__dict__ | {"transient": {}}
         state["articles"] = {
             path: (stamp, article.for_cache()) for path, (stamp, article) in self.articles.items()
         }

@@ -64,6 +64,12 @@ class PartialDate:
                 ) from None
 
     @property
+    def key(self) -> tuple[int, int, int]:
+        """The sort order as plain ints: sorting by this is several times faster than
+        comparing dataclasses."""
+        return self.year, self.month, self.day
+
+    @property
     def precision(self) -> Precision:
         if self.day:
             return "day"

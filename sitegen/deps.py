@@ -12,16 +12,21 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.model import Page
+
+if TYPE_CHECKING:
+    from sitegen.cache import Memo
 
 CACHE_DIR = ".sitegen-cache"
 
 
 class DependencyMap:
-    def __init__(self, path: Path, scope: str) -> None:
+    def __init__(self, path: Path, scope: str, memo: Memo) -> None:
         self.path = path
+        self.memo = memo  # the last digest of each page's inputs, reused while they are equal
         self.scope = f"{__version__}:{scope}"  # a different version or output: start afresh
         self.previous: dict[str, str] = self._load()
         self.current: dict[str, str] = {}
@@ -37,12 +42,13 @@ class DependencyMap:
 
     @staticmethod
     def digest(page: Page) -> str:
-        text = "".join(f"{key}={page.deps[key]}\n" for key in sorted(page.deps))
-        return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+        # In the order the page lists its inputs, which pages.py keeps deterministic: the
+        # repr of a dict of strings is made in C, sorting and joining the keys is not.
+        return hashlib.blake2b(repr(page.deps).encode(), digest_size=12).hexdigest()
 
     def is_current(self, page: Page) -> bool:
         """Record the page's inputs; True when they are the ones its existing file was made of."""
-        digest = self.digest(page)
+        digest = self.memo.same(page.output, page.deps, lambda: self.digest(page))
         self.current[page.output] = digest
         return self.previous.get(page.output) == digest
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions, build
-from sitegen.cache import BuildCache, cache_file, load_cache, stamp
+from sitegen.cache import BuildCache, cache_file, load_cache
 from sitegen.content.articles import read_body
+from sitegen.content.loader import content_files
 from sitegen.errors import BuildError
 from tests.conftest import article
 
@@ -64,7 +65,7 @@ def test_a_body_changed_after_loading_is_an_error_not_a_mixed_page(
     site = make_site(FILES)
     build_from_disk(site)
     path = site / "content/articles/a.md"
-    cached = load_cache(cache_file(site)).article(path, stamp(path))
+    cached = load_cache(cache_file(site)).article(path, content_files(path.parent)[str(path)])
     assert cached is not None and cached.body is None and cached.path == path
     assert read_body(cached) == BODY
     stat = path.stat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from sitegen.cache import BuildCache
@@ -48,14 +49,18 @@ def body_context(site: Site, root: str = "../../") -> BodyContext:
 def render_bodies(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
     context = body_context(site)
     fingerprint = context_fingerprint(site)
-    live: set[str] = set()
-    keys: dict[str, str] = {}
-    for article in site.articles.values():
-        targets = _targets(article.wikilinks, context)
-        keys[article.slug] = cache.body_key(
-            article.body_digest, article.body_line, fingerprint + targets
+    keys = {
+        article.slug: cache.body_key(
+            article.body_digest,
+            article.body_line,
+            fingerprint + _targets(article.wikilinks, context)
+            if article.wikilinks
+            else fingerprint,
         )
-    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.facts]
+        for article in site.articles.values()
+    }
+    facts = cache.facts
+    todo = [a for a in site.articles.values() if keys[a.slug] not in facts]
     failed: dict[str, RenderedBody] = {}
 
     def keep(index: int, result: RenderedBody) -> None:
@@ -67,24 +72,25 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             cache.keep_body(keys[todo[index].slug], result.facts, result.content)
 
     parallel_each(lambda a: render(read_body(a), a.body_line, context), todo, keep)
+    load = cache.store.get
     for article in site.articles.values():
-        key = keys[article.slug]
-        live.add(key)
-        article.body_key = key
+        key = article.body_key = keys[article.slug]
         result = failed.get(article.slug)
         if result is None:
-            facts = cache.facts[key]
-            article.set_content(lambda key=key: cache.store.get(key))
+            found = facts[key]
+            article.set_content(functools.partial(load, key))
         else:  # not cached; enrichment goes on, to report every problem at once
-            facts = result.facts
+            found = result.facts
             article.set_content(lambda content=result.content: content)
             for line, message, hint in result.problems:
                 problems.add(display_path(article.path, site.config.root), line, message, hint)
-        article.mentions = facts.mentions
-        article.links_to = list(dict.fromkeys(facts.links_to))
-        article.lede = facts.lede
-        article.quotes = facts.quotes
-    cache.prune({str(a.path) for a in site.articles.values()} | _drafts(cache, site), live)
+        article.mentions = found.mentions
+        article.links_to = found.links_to
+        article.lede = found.lede
+        article.quotes = found.quotes
+    cache.prune(
+        {str(a.path) for a in site.articles.values()} | _drafts(cache, site), set(keys.values())
+    )
     for topic in site.topics.values():
         if topic.description_path is not None:
             result = render(topic.description_md, 1, context)
@@ -98,7 +104,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
 def _targets(wikilinks: tuple[str, ...], context: BodyContext) -> str:
     """Where the body's wikilinks lead today: part of its cache key, since a body linking to
     an article that was since added, renamed or removed must be rendered again."""
-    return repr([context.resolve_wikilink(t) for t in wikilinks]) if wikilinks else ""
+    return repr([context.resolve_wikilink(t) for t in wikilinks])
 
 
 def context_fingerprint(site: Site) -> str:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from dataclasses import replace
 
-from sitegen.cache import BuildCache
+from sitegen.cache import BuildCache, Memo
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
@@ -44,7 +44,9 @@ from sitegen.text.slugs import slugify
 
 _QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
-Claim = tuple[str, str, PartialDate]  # (article slug, sentence anchor, date) an author cites
+Claim = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
+Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
+Draft = tuple[Event, Words]  # an event as one source gives it, and the words it is merged by
 
 
 def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
@@ -56,17 +58,31 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
         extraction = extractions[article.slug]
         authored += [_from_spec(article, spec, extraction, cache) for spec in article.event_specs]
     report.front_matter = len(authored) - report.curated
-    claims = {(c.article, c.anchor, e.date) for e in authored for c in e.sources if c.anchor}
-    cited = {(article, anchor) for article, anchor, _ in claims}
+    claims: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
+    for event in authored:
+        for citation in event.sources:
+            if citation.anchor:
+                claims[citation.article].add((citation.anchor, event.date))
     drafts = [(event, _authored_words(event)) for event in authored]
+    # What an article adds depends on its extraction and on what authors say of it only:
+    # the preview server reuses it while those are unchanged.
+    memo = cache.memo("article-events", on_disk=False)
     for article in reversed(site.articles.values()):  # oldest first: the first report's words
         if not article.chronology:
             continue
         extraction = extractions[article.slug]
-        found = [f for f in extraction.found if not _dropped(article, f, claims)]
-        drafts += [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
+        mine = frozenset(claims.get(article.slug, ()))
+        inputs = (extraction, mine, article.exclude, article.topics[:1], article.path)
+        found, unresolved = memo.same(
+            article.slug,
+            inputs,
+            lambda article=article, extraction=extraction, mine=mine: _contribution(
+                site, article, extraction, mine
+            ),
+        )
+        drafts += found
         report.extracted += len(found)
-        report.unresolved += _unresolved(site, article, extraction, cited)
+        report.unresolved += unresolved
     events = _merge(drafts, cache)
     report.merged = len(drafts) - len(events)
     site.chronology = report
@@ -77,9 +93,37 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     _link(site)
 
 
+_Contribution = tuple[list[Draft], list[UnresolvedDate]]
+
+
+def _contribution(
+    site: Site, article: Article, extraction: Extraction, claims: frozenset[Claim]
+) -> _Contribution:
+    """The events an article's sentences add to the chronology, and its unresolved dates.
+
+    An author's event (in front matter or events.yaml) that cites a sentence on a date
+    replaces what extraction found there; an author who excluded the sentence, or cites it,
+    has dealt with its dates already."""
+    found = [f for f in extraction.found if not _dropped(article, f, claims)]
+    drafts = [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
+    cited = {anchor for anchor, _ in claims}
+    unresolved = [
+        UnresolvedDate(
+            display_path(article.path, site.config.root),
+            item.line,
+            item.anchor,
+            item.expression,
+            item.reason,
+        )
+        for item in extraction.unresolved
+        if item.anchor not in article.exclude and item.anchor not in cited
+    ]
+    return drafts, unresolved
+
+
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
     """Each article's extraction, from the cache where its body and date are unchanged."""
-    keys = {a.slug: (a.body_key, a.date) for a in site.articles.values()}
+    keys = {a.slug: (a.body_key, a.date.key) for a in site.articles.values()}
     todo = [a for a in site.articles.values() if keys[a.slug] not in cache.events]
     for article, extraction in zip(
         todo, parallel_map(lambda a: extract(a.sentences, a.date), todo), strict=True
@@ -125,10 +169,10 @@ def _cited_sentence(
     return extraction.citations[key]
 
 
-def _dropped(article: Article, found: Found, claims: set[Claim]) -> bool:
+def _dropped(article: Article, found: Found, claims: frozenset[Claim]) -> bool:
     if article.exclude and (found.anchor in article.exclude or found.date.iso() in article.exclude):
         return True
-    return (article.slug, found.anchor, found.date) in claims
+    return (found.anchor, found.date) in claims
 
 
 def _from_found(article: Article, found: Found) -> Event:
@@ -140,51 +184,52 @@ def _from_found(article: Article, found: Found) -> Event:
     )  # fmt: skip
 
 
-def _unresolved(
-    site: Site, article: Article, extraction: Extraction, cited: set[tuple[str, str]]
-) -> Iterator[UnresolvedDate]:
-    # An author who excluded the sentence, or cites it with an event of their own, has
-    # dealt with its date already.
-    for item in extraction.unresolved:
-        if item.anchor not in article.exclude and (article.slug, item.anchor) not in cited:
-            path = display_path(article.path, site.config.root)
-            yield UnresolvedDate(path, item.line, item.anchor, item.expression, item.reason)
-
-
-Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
-
-
 def _authored_words(event: Event) -> Words:
-    quote = frozenset().union(*(words(c.quote) for c in event.sources))
-    return " ".join(sorted(words(event.text))), " ".join(sorted(quote))
+    return _signature_words(event.text, tuple(c.quote for c in event.sources))
 
 
-def _merge(drafts: list[tuple[Event, Words]], cache: BuildCache) -> list[Event]:
-    """Merge each date's reports of one event. Which report is whose twin depends only on the
-    words of that date's reports, in order: dates whose reports did not change reuse the
-    last build's answer (comparing every pair of a busy date's reports is the costly part)."""
-    dates: dict[tuple[object, ...], list[tuple[Event, Words]]] = defaultdict(list)
+@functools.lru_cache(maxsize=1 << 16)  # the preview server asks again for every event
+def _signature_words(text: str, quotes: tuple[str, ...]) -> Words:
+    quote = frozenset().union(*(words(q) for q in quotes))
+    return " ".join(sorted(words(text))), " ".join(sorted(quote))
+
+
+def _merge(drafts: list[Draft], cache: BuildCache) -> list[Event]:
+    """Merge each date's reports of one event. The outcome for a date depends only on its
+    reports: dates whose reports did not change reuse the last build's events (the preview
+    server's), or at least its answer to which report repeats which (comparing every pair
+    of a busy date's reports is the costly part)."""
+    dates: dict[tuple[object, ...], list[Draft]] = defaultdict(list)
     for draft in drafts:
-        dates[(draft[0].date, draft[0].end_date)].append(draft)
-    memo = cache.memo("merge")
+        event = draft[0]
+        dates[(event.date.key, event.end_date.key if event.end_date else None)].append(draft)
+    twins = cache.memo("merge")
+    outcomes = cache.memo("merged", on_disk=False)
     merged: list[Event] = []
-    for reports in dates.values():
-        signatures = [pair for _, pair in reports]
-        key = digest(part for pair in signatures for part in pair)
-        twins = memo.get(key, lambda signatures=signatures: _twins(signatures))
-        kept: list[Event] = []
-        for (event, _), index in zip(reports, twins, strict=True):
-            if index is None:
-                kept.append(event)
-                continue
-            twin = kept[index]
-            twin.sources.extend(s for s in event.sources if s not in twin.sources)
-            twin.topics.extend(t for t in event.topics if t not in twin.topics)
-            if event.kind == "occurred":  # a source dating it beats one only reporting it
-                twin.kind = "occurred"
-        merged += kept
-    # Sorting on PartialDate compares dataclasses: six times slower than on plain ints.
-    return sorted(merged, key=lambda e: (e.date.year, e.date.month, e.date.day, e.text))
+    for date, reports in dates.items():
+        merged += outcomes.same(
+            date,
+            [event for event, _ in reports],
+            lambda reports=reports: _merge_date(reports, twins),
+        )
+    return sorted(merged, key=lambda e: (e.date.key, e.text))
+
+
+def _merge_date(reports: list[Draft], memo: Memo) -> list[Event]:
+    signatures = [pair for _, pair in reports]
+    key = digest(part for pair in signatures for part in pair)
+    twins = memo.get(key, lambda: _twins(signatures))
+    kept: list[Event] = []
+    for (event, _), index in zip(reports, twins, strict=True):
+        if index is None:  # a copy: the drafts stay as made, for the next build to compare
+            kept.append(replace(event, topics=list(event.topics), sources=list(event.sources)))
+            continue
+        twin = kept[index]
+        twin.sources.extend(s for s in event.sources if s not in twin.sources)
+        twin.topics.extend(t for t in event.topics if t not in twin.topics)
+        if event.kind == "occurred":  # a source dating it beats one only reporting it
+            twin.kind = "occurred"
+    return kept
 
 
 def _twins(signatures: list[Words]) -> list[int | None]:

@@ -15,7 +15,7 @@ from sitegen.model import Site
 def enrich(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
     render_bodies(site, render, problems, cache)
     fill_summaries(site)
-    assign_topics(site)
+    assign_topics(site, cache)
     relate_topics(site)
     add_backlinks(site)
     relate_articles(site, cache)

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
+from sitegen.cache import BuildCache
 from sitegen.enrich.mentions import MentionMatcher
-from sitegen.model import Site
+from sitegen.model import Article, Site
 
 
-def assign_topics(site: Site) -> None:
+def assign_topics(site: Site, cache: BuildCache) -> None:
     """An article's topics: those it names in front matter, then those it mentions.
 
     Explicit topics come first, then detected ones: those its title names, then by how often
-    the body mentions them, so the first topic is the article's main subject.
+    the body mentions them, so the first topic is the article's main subject. The answer
+    depends on the title, the front matter's topics and the body key (which stands for the
+    mentions and the configured topics), so an unchanged article reuses the last build's.
     """
     matcher = MentionMatcher(site.config.topics)
-    for topic in site.topics.values():
-        topic.articles = []
-    for article in site.articles.values():  # already newest first
+    order = list(site.topics)  # ties go to the topic listed first in site.yaml
+
+    def detect(article: Article) -> list[str]:
         in_title = {mention.topic for mention in matcher.finditer(article.title)}
-        order = list(site.topics)  # ties go to the topic listed first in site.yaml
         detected = sorted(
             {*article.mentions, *in_title},
             key=lambda slug: (
@@ -29,9 +31,17 @@ def assign_topics(site: Site) -> None:
                 order.index(slug),
             ),
         )
-        article.topics = list(dict.fromkeys([*article.explicit_topics, *detected]))
+        return list(dict.fromkeys([*article.explicit_topics, *detected]))
+
+    memo = cache.memo("topics")
+    members: dict[str, list[str]] = {slug: [] for slug in site.topics}
+    for article in site.articles.values():  # already newest first
+        key = f"{article.body_key} {' '.join(article.explicit_topics)} {article.title}"
+        article.topics = memo.get(key, lambda article=article: detect(article))
         for slug in article.topics:
-            site.topics[slug].articles.append(article.slug)
+            members[slug].append(article.slug)
+    for slug, topic in site.topics.items():
+        topic.articles = members[slug]
 
 
 def relate_topics(site: Site) -> None:

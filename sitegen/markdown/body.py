@@ -30,7 +30,7 @@ class BodyFacts:
     """What enrichment needs to know about a body; small, so it is kept for every article."""
 
     mentions: dict[str, int]
-    links_to: list[str]
+    links_to: list[str]  # article slugs linked to, each once, in order
     lede: str  # the opening sentences, the summary of an article that has none
     # Topic slug → digest of the sentences naming it: what a topic page quotes, so that
     # editing other sentences does not render the topic page again.
@@ -92,7 +92,10 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
             )
         html = md.renderer.render(tokens, md.options, env)
         facts = BodyFacts(
-            state.mentions, state.links_to, lede(state.sentences), quote_digests(state.sentences)
+            state.mentions,
+            list(dict.fromkeys(state.links_to)),
+            lede(state.sentences),
+            quote_digests(state.sentences),
         )
         return RenderedBody(BodyContent(html, state.sentences), facts, state.problems)
 

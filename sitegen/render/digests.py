@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 from functools import cached_property
 
+from sitegen.cache import BuildCache
 from sitegen.model import Article, Event, Site, Topic
 
 
-def _hash(*parts: object) -> str:
+def _hash(parts: object) -> str:
     # One repr of the tuple: it separates and quotes the parts, so distinct parts never
     # collide, at a third of the cost of hashing them one by one.
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
@@ -23,30 +24,40 @@ class Digests:
     """Every digest of one build, each computed once: a card, for one, is in the dependencies
     of every list showing the article."""
 
-    def __init__(self, site: Site, assets: dict[str, str]) -> None:
+    def __init__(self, site: Site, assets: dict[str, str], cache: BuildCache) -> None:
         self.site = site
         self.assets = assets
+        self.cache = cache
+
+    def _each(self, step: str, parts: dict[str, tuple[object, ...]]) -> dict[str, str]:
+        """The digest of each of ``parts``, reusing the last build's where they are equal."""
+        memo = self.cache.memo(step)
+        return {
+            key: memo.same(key, value, lambda value=value: _hash(value))
+            for key, value in parts.items()
+        }
 
     @cached_property
     def site_wide(self) -> str:
         """Everything every page shows: the config (titles, topics, base URL) and asset names."""
-        return _hash(self.site.config.fingerprint(), sorted(self.assets.items()))
+        return _hash((self.site.config.fingerprint(), sorted(self.assets.items())))
 
     @cached_property
     def cards(self) -> dict[str, str]:
         """By article slug."""
-        return {slug: _card(article) for slug, article in self.site.articles.items()}
+        return self._each("cards", {slug: _card(a) for slug, a in self.site.articles.items()})
 
     @cached_property
     def articles(self) -> dict[str, str]:
         """By article slug."""
         cards = self.cards
-        return {slug: _article(a, cards[slug]) for slug, a in self.site.articles.items()}
+        articles = self.site.articles.items()
+        return self._each("articles", {slug: _article(a, cards[slug]) for slug, a in articles})
 
     @cached_property
     def events(self) -> dict[str, str]:
         """By event id."""
-        return {event_id: _event(event) for event_id, event in self.site.events.items()}
+        return self._each("events", {key: _event(e) for key, e in self.site.events.items()})
 
     @cached_property
     def all_cards(self) -> str:
@@ -64,37 +75,46 @@ class Digests:
     def topic(self, topic: Topic) -> str:
         latest = topic.events[-1:] if topic.events else []
         return _hash(
-            topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest
+            (topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest)
         )
 
 
-def _card(article: Article) -> str:
-    return _hash(
+# What each digest is made of: plain values (the repr of a dataclass is several times slower
+# than a tuple's), and tuples rather than lists, so that a kept copy can never change.
+
+
+def _card(article: Article) -> tuple[object, ...]:
+    return (
         article.slug,
         article.title,
-        article.date.iso(),
+        article.date.key,
         article.summary,
         article.source,
         article.author,
         article.url,
-        article.topics,
+        tuple(article.topics),
         article.mentions,
     )
 
 
-def _article(article: Article, card: str) -> str:
+def _article(article: Article, card: str) -> tuple[object, ...]:
     # The body key stands for the rendered HTML and sentences (hashing those is costly).
-    return _hash(card, article.body_key, article.related, article.backlinks, article.events)
+    return (
+        card,
+        article.body_key,
+        tuple(article.related),
+        tuple(article.backlinks),
+        tuple(article.events),
+    )
 
 
-def _event(event: Event) -> str:
-    # Plain values: the repr of a dataclass is several times slower than a tuple's.
-    return _hash(
+def _event(event: Event) -> tuple[object, ...]:
+    return (
         event.id,
-        event.date.iso(),
-        event.end_date.iso() if event.end_date else "",
+        event.date.key,
+        event.end_date.key if event.end_date else None,
         event.text,
-        event.topics,
-        [(c.article, c.quote, c.anchor) for c in event.sources],
+        tuple(event.topics),
+        tuple((c.article, c.quote, c.anchor) for c in event.sources),
         event.kind,
     )

@@ -24,17 +24,19 @@ def plan_pages(
     site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
 ) -> Iterator[Page]:
     base = {"site": site, "config": site.config, "assets": assets}
+    inputs: dict[str, dict[str, str]] = {}  # what every page of a template depends on
 
     def page(
         output: str, template: str, depth: int | str, context: dict[str, Any], deps: dict[str, str]
     ) -> Page:
         root = "../" * depth if isinstance(depth, int) else depth
         full = base | {"root": root, "page_path": output.removesuffix("index.html")} | context
-        deps = {
-            "site": digests.site_wide,
-            f"template:{template}": templates.digest(template),
-        } | deps
-        return Page(output, template, full, deps)
+        if template not in inputs:
+            inputs[template] = {
+                "site": digests.site_wide,
+                f"template:{template}": templates.digest(template),
+            }
+        return Page(output, template, full, inputs[template] | deps)
 
     articles, topics, events = site.articles, site.topics, site.events
     latest = list(articles.values())[: site.config.home_latest]
@@ -52,7 +54,7 @@ def plan_pages(
 
     for article in articles.values():
         deps = {f"article:{article.slug}": digests.articles[article.slug]}
-        for slug in {*article.related, *article.backlinks}:
+        for slug in (*article.related, *article.backlinks):
             deps[f"card:{slug}"] = digests.cards[slug]
         for event_id in article.events:
             deps[f"event:{event_id}"] = digests.events[event_id]

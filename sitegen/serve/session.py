@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from sitegen.build import BuildOptions, BuildResult, build, output_folder
+from sitegen.build import BuildOptions, BuildResult, build, output_folder, rare_collections
 from sitegen.cache import cache_file, load_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
@@ -52,6 +52,10 @@ class Session:
         """Build; report problems unless ``retry_coming`` (more events are already queued,
         e.g. the file was read half-written): the next build will report instead."""
         self._inputs.update(changed)
+        with rare_collections():
+            return self._build(retry_coming)
+
+    def _build(self, retry_coming: bool) -> bool:
         try:
             result = build(self.options)
         except BuildError as exc:

@@ -4,6 +4,10 @@ An editor's save (temp file, rename, backup), a ``git checkout`` of hundreds of 
 bulk import all arrive as a burst of events. :class:`Debouncer` waits until the burst has
 been quiet for ``quiet`` seconds (but never more than ``longest`` after its first event), then
 hands over the set of paths once; events that arrive during that rebuild form the next batch.
+
+The wait is shorter, ``settle`` seconds, while every file of the burst is *settled*: closed
+after writing, moved into place or deleted. Its writer is done with it, so waiting longer
+would only delay the page; a file still open for writing gets the whole quiet period.
 """
 
 from __future__ import annotations
@@ -36,12 +40,15 @@ class Debouncer:
         callback: Callable[[set[Path]], None],
         quiet: float = 0.1,
         longest: float = 1.0,
+        settle: float = 0.03,
     ) -> None:
         self.callback = callback
         self.quiet = quiet
         self.longest = longest
+        self.settle = min(settle, quiet)
         self._changed = threading.Condition()
         self._pending: set[Path] = set()
+        self._unsettled: set[Path] = set()  # written to, not yet closed
         self._first = self._last = 0.0
         self._stopped = False
         self._thread = threading.Thread(target=self._run, name="sitegen-rebuild", daemon=True)
@@ -49,12 +56,16 @@ class Debouncer:
     def start(self) -> None:
         self._thread.start()
 
-    def add(self, path: Path) -> None:
+    def add(self, path: Path, settled: bool = False) -> None:
         with self._changed:
             now = time.monotonic()
             if not self._pending:
                 self._first = now
             self._pending.add(path)
+            if settled:
+                self._unsettled.discard(path)
+            else:
+                self._unsettled.add(path)
             self._last = now
             self._changed.notify()
 
@@ -80,10 +91,12 @@ class Debouncer:
         with self._changed:
             while not self._stopped:
                 if self._pending:
-                    due = min(self._last + self.quiet, self._first + self.longest)
+                    quiet = self.quiet if self._unsettled else self.settle
+                    due = min(self._last + quiet, self._first + self.longest)
                     wait = due - time.monotonic()
                     if wait <= 0:
                         batch, self._pending = self._pending, set()
+                        self._unsettled.clear()
                         return batch
                     self._changed.wait(wait)
                 else:
@@ -92,14 +105,19 @@ class Debouncer:
 
 
 class SiteEvents(FileSystemEventHandler):
-    """Pass the paths of relevant events on to ``sink``.
+    """Pass the paths of relevant events on to ``sink``, with whether the file is settled.
 
     ``relevant`` decides which paths are site input (watches on the site folder itself also see
     the output folder being swapped); directory "modified" events are noise (a file in it
     changed, and that file has its own event), but created, deleted and moved folders count.
     """
 
-    def __init__(self, relevant: Callable[[Path], bool], sink: Callable[[Path], None]) -> None:
+    # Events after which a file is complete: "closed" is inotify's close-after-write.
+    SETTLING = frozenset({"closed", "moved", "deleted"})
+
+    def __init__(
+        self, relevant: Callable[[Path], bool], sink: Callable[[Path, bool], None]
+    ) -> None:
         self.relevant = relevant
         self.sink = sink
 
@@ -112,7 +130,7 @@ class SiteEvents(FileSystemEventHandler):
             if raw:
                 path = Path(raw if isinstance(raw, str) else raw.decode())
                 if not is_editor_file(path.name) and self.relevant(path):
-                    self.sink(path)
+                    self.sink(path, event.is_directory or event.event_type in self.SETTLING)
 
 
 class Watcher:

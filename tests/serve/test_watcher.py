@@ -86,6 +86,29 @@ def test_events_during_a_build_form_the_next_batch(batches: Batches) -> None:
     assert batches.batches == [{Path("a.md")}, {Path("b.md"), Path("c.md")}]
 
 
+def test_a_settled_file_is_built_sooner_than_one_still_being_written(
+    batches: Batches,
+) -> None:
+    debouncer = Debouncer(batches, quiet=0.5, longest=2.0, settle=0.01)
+    debouncer.start()
+    try:
+        started = time.monotonic()
+        debouncer.add(Path("a.md"))  # modified: its writer may not be done
+        debouncer.add(Path("b.md"), settled=True)
+        assert batches.arrived.wait(5)
+        unsettled = time.monotonic() - started
+        batches.arrived.clear()
+        started = time.monotonic()
+        debouncer.add(Path("a.md"))
+        debouncer.add(Path("a.md"), settled=True)  # then closed after writing
+        assert batches.arrived.wait(5)
+        settled = time.monotonic() - started
+    finally:
+        debouncer.stop()
+    assert unsettled >= 0.5 > settled
+    assert batches.batches == [{Path("a.md"), Path("b.md")}, {Path("a.md")}]
+
+
 @pytest.mark.parametrize(
     "name",
     ["4913", "a.md~", ".a.md.swp", ".a.md.swx", "#a.md#", ".#a.md", "a.md.tmp", ".DS_Store"],
@@ -100,8 +123,8 @@ def test_real_files_count(name: str) -> None:
 
 
 def test_an_atomic_save_reports_the_real_file_only() -> None:
-    seen: list[Path] = []
-    handler = SiteEvents(lambda path: "_site" not in path.parts, seen.append)
+    seen: list[tuple[Path, bool]] = []
+    handler = SiteEvents(lambda path: "_site" not in path.parts, lambda *event: seen.append(event))
     for event in [
         FileCreatedEvent("/s/content/4913"),
         FileDeletedEvent("/s/content/4913"),
@@ -113,14 +136,16 @@ def test_an_atomic_save_reports_the_real_file_only() -> None:
         FileModifiedEvent("/s/_site/index.html"),
     ]:
         handler.dispatch(event)
-    assert seen == [Path("/s/content/a.md"), Path("/s/content/a.md")]
+    # Both events leave the file complete: moved into place, then closed.
+    assert seen == [(Path("/s/content/a.md"), True), (Path("/s/content/a.md"), True)]
 
 
 def test_real_file_events_reach_one_rebuild(tmp_path: Path, batches: Batches) -> None:
     """End to end with watchdog: an editor-like save and a burst give one batch."""
     from sitegen.serve.watcher import Watcher
 
-    debouncer = Debouncer(batches, quiet=0.1)
+    # settle=quiet: this tests coalescing, which a stalled test process must not break.
+    debouncer = Debouncer(batches, quiet=0.1, settle=0.1)
     watcher = Watcher(SiteEvents(lambda path: True, debouncer.add))
     watcher.watch([(tmp_path, True)])
     watcher.start()
