@@ -74,8 +74,16 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     parallel_each(lambda a: render(read_body(a), a.body_line, context), todo, keep)
     load = cache.store.get
     for article in site.articles.values():
-        key = article.body_key = keys[article.slug]
+        key = keys[article.slug]
         result = failed.get(article.slug)
+        if (
+            result is None
+            and article.body_key == key
+            and key in facts
+            and article.content_loader is not None  # a copy from the cache on disk has none
+        ):
+            continue  # the same article as in the last build (the preview server's): all set
+        article.body_key = key
         if result is None:
             found = facts[key]
             article.set_content(functools.partial(load, key))

@@ -55,8 +55,11 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     authored = load_curated(site, problems)
     report.curated = len(authored)
     for article in site.articles.values():
-        extraction = extractions[article.slug]
-        authored += [_from_spec(article, spec, extraction, cache) for spec in article.event_specs]
+        if article.event_specs:
+            extraction = extractions[article.slug]
+            authored += [
+                _from_spec(article, spec, extraction, cache) for spec in article.event_specs
+            ]
     report.front_matter = len(authored) - report.curated
     claims: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
     for event in authored:
@@ -129,8 +132,8 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
         todo, parallel_map(lambda a: extract(a.sentences, a.date), todo), strict=True
     ):
         cache.events[keys[article.slug]] = extraction
-    live = set(keys.values())
-    if todo or len(cache.events) > len(live):
+    if todo or len(cache.events) > len(keys):  # then some may belong to no article any more
+        live = set(keys.values())
         cache.events = {k: v for k, v in cache.events.items() if k in live}
         cache.dirty = True
     return {slug: cache.events[key] for slug, key in keys.items()}
@@ -242,14 +245,14 @@ def _twins(signatures: list[Words]) -> list[int | None]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _text_slug(text: str) -> str:
+def _id_base(date: PartialDate, text: str) -> str:
     # Kept across the preview server's rebuilds: slugifying every event's text again is a
     # fifth of the events step.
-    return slugify(text, 48)
+    return f"{date.iso()}-{slugify(text, 48)}"
 
 
 def _unique_id(event: Event, taken: dict[str, Event]) -> str:
-    base = f"{event.date.iso()}-{_text_slug(event.text)}"
+    base = _id_base(event.date, event.text)
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -258,14 +261,16 @@ def _unique_id(event: Event, taken: dict[str, Event]) -> str:
 
 def _link(site: Site) -> None:
     """Topics and articles list the events that concern and cite them."""
-    for topic in site.topics.values():
-        topic.events = []
-    for article in site.articles.values():
-        article.events = []
-    for event in site.events.values():
+    topics: dict[str, list[str]] = {slug: [] for slug in site.topics}
+    articles: dict[str, list[str]] = {}
+    for event_id, event in site.events.items():
         for slug in event.topics:
-            site.topics[slug].events.append(event.id)
+            topics[slug].append(event_id)
         for citation in event.sources:
-            events = site.articles[citation.article].events
-            if event.id not in events:
-                events.append(event.id)
+            cited = articles.setdefault(citation.article, [])
+            if event_id not in cited:
+                cited.append(event_id)
+    for slug, topic in site.topics.items():
+        topic.events = topics[slug]
+    for slug, article in site.articles.items():
+        article.events = articles.get(slug, [])

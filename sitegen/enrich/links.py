@@ -6,7 +6,6 @@ import bisect
 import heapq
 
 from sitegen.cache import BuildCache
-from sitegen.hashing import digest
 from sitegen.model import Site
 
 RELATED_COUNT = 5
@@ -28,26 +27,21 @@ def relate_articles(site: Site, cache: BuildCache) -> None:
     """Related articles share the most topics; ties go to the nearest in date.
 
     Each topic's articles are kept in date order, so the candidates for an article are its
-    neighbours in time within each of its topics, found by bisection. Those orders are all
-    the answer depends on: while no article's date, topics or slug change (editing a body
+    neighbours in time within each of its topics, found by bisection. The answer depends on
+    the articles' slugs, dates and topics only: while those are unchanged (editing a body
     changes none), the last build's answer is reused.
     """
-    day = {slug: a.date.start().toordinal() for slug, a in site.articles.items()}
-    ordered: dict[str, list[tuple[int, str]]] = {
-        topic.slug: sorted((day[s], s) for s in topic.articles) for topic in site.topics.values()
-    }
-    key = digest(
-        [repr(sorted(ordered.items()))]
-        + [f"{slug} {' '.join(a.topics)}" for slug, a in site.articles.items()]
-    )
-    related = cache.memo("related").get(key, lambda: _relate(site, day, ordered))
+    inputs = tuple((slug, a.date.key, tuple(a.topics)) for slug, a in site.articles.items())
+    related = cache.memo("related").same("all", inputs, lambda: _relate(site))
     for slug, article in site.articles.items():
         article.related = related[slug]
 
 
-def _relate(
-    site: Site, day: dict[str, int], ordered: dict[str, list[tuple[int, str]]]
-) -> dict[str, list[str]]:
+def _relate(site: Site) -> dict[str, list[str]]:
+    day = {slug: a.date.start().toordinal() for slug, a in site.articles.items()}
+    ordered: dict[str, list[tuple[int, str]]] = {
+        topic.slug: sorted((day[s], s) for s in topic.articles) for topic in site.topics.values()
+    }
     related: dict[str, list[str]] = {}
     for slug, article in site.articles.items():
         me = (day[slug], slug)

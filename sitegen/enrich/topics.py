@@ -44,13 +44,20 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
         topic.articles = members[slug]
 
 
-def relate_topics(site: Site) -> None:
-    """Topics are related when articles cover both; the count says how many do."""
-    shared: Counter[tuple[str, str]] = Counter()
-    for article in site.articles.values():
-        shared.update(combinations(sorted(article.topics), 2))
+def relate_topics(site: Site, cache: BuildCache) -> None:
+    """Topics are related when articles cover both; the count says how many do. The counts
+    depend on the articles' topics only, so while those are unchanged they are reused."""
+    inputs = tuple(tuple(article.topics) for article in site.articles.values())
+    shared = cache.memo("topic-pairs").same("all", inputs, lambda: _count_pairs(inputs))
     for topic in site.topics.values():
         pairs = [
             (b if a == topic.slug else a, n) for (a, b), n in shared.items() if topic.slug in (a, b)
         ]
         topic.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+
+
+def _count_pairs(topic_lists: tuple[tuple[str, ...], ...]) -> Counter[tuple[str, str]]:
+    shared: Counter[tuple[str, str]] = Counter()
+    for topics in topic_lists:
+        shared.update(combinations(sorted(topics), 2))
+    return shared
