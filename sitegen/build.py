@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from sitegen import __version__
 from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
@@ -123,6 +124,8 @@ def _build(options: BuildOptions) -> BuildResult:
     templates = templates_for(
         [options.site_root / "templates", *(t / "templates" for t in chain)],
         strict=options.strict_templates,
+        # Per version: a sitegen with other Jinja settings must not load this one's code.
+        compiled=options.site_root / CACHE_DIR / "templates" / __version__,
     )
     asset_names, assets = collect_assets(
         [*(t / "static" for t in reversed(chain)), options.site_root / "static"]

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sitegen.dates import PartialDate
-from sitegen.enrich.datefind import DateMention, event_text, find_dates
 from sitegen.enrich.similar import words
 from sitegen.model import Sentence
+
+if TYPE_CHECKING:
+    from sitegen.enrich.datefind import DateMention
 
 # A headline-style question run into the lede: "Are Russian Troops Withdrawing? – In a ...".
 _KICKER = re.compile(r"^[^.!?]{1,160}\?\s*[–—-]\s+(?=\S)")
@@ -66,6 +68,10 @@ class Extraction:
 
 
 def extract(sentences: Sequence[Sentence], published: PartialDate) -> Extraction:
+    # Imported here: compiling the date grammar takes longer than a warm build of a small
+    # site, which reads every extraction from its cache (this module's classes) and needs none.
+    from sitegen.enrich.datefind import event_text, find_dates
+
     found: list[Found] = []
     unresolved: list[Unresolved] = []
     for sentence in sentences:

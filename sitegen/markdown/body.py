@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+from typing import TYPE_CHECKING
 
 from sitegen.hashing import digest
-from sitegen.markdown.annotate import annotate_rule
 from sitegen.markdown.state import BodyContext, BodyState
-from sitegen.markdown.wikilinks import wikilinks_plugin
 from sitegen.model import BodyContent, Sentence
 from sitegen.text.slugs import slugify
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["BodyContext", "BodyFacts", "RenderedBody", "make_renderer"]
 
@@ -68,16 +67,9 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
     markdown-it's link validation already refuses ``javascript:``, ``vbscript:``, ``file:`` and
     non-image ``data:`` URLs, so such links stay as plain text.
     """
-    md = (
-        MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
-        .enable(["table", "strikethrough"])
-        .use(footnote_plugin)
-        .use(wikilinks_plugin)
-        .use(anchors_plugin, min_level=2, max_level=3, slug_func=slugify)
-    )
-    md.core.ruler.push("sitegen_annotate", annotate_rule)
 
     def render(text: str, first_line: int, context: BodyContext) -> RenderedBody:
+        md = _parser(allow_html)
         state = BodyState(context=context, first_line=first_line)
         env = {"body": state}
         tokens = md.parse(text, env)
@@ -100,6 +92,28 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
         return RenderedBody(BodyContent(html, state.sentences), facts, state.problems)
 
     return render
+
+
+@functools.cache
+def _parser(allow_html: bool) -> MarkdownIt:
+    # Made (and markdown-it imported) on the first body to render: a warm build of a small
+    # site renders none, and importing markdown-it would be a tenth of its time.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    from sitegen.markdown.annotate import annotate_rule
+    from sitegen.markdown.wikilinks import wikilinks_plugin
+
+    md = (
+        MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(wikilinks_plugin)
+        .use(anchors_plugin, min_level=2, max_level=3, slug_func=slugify)
+    )
+    md.core.ruler.push("sitegen_annotate", annotate_rule)
+    return md
 
 
 def _truncated_at(tokens: list[Token], limit: int) -> int | None:

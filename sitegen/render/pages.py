@@ -23,6 +23,7 @@ QUOTED_ARTICLES = 30
 def plan_pages(
     site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
 ) -> Iterator[Page]:
+    known = digests.cache.memo("template-references")
     base = {"site": site, "config": site.config, "assets": assets}
     inputs: dict[str, dict[str, str]] = {}  # what every page of a template depends on
 
@@ -34,7 +35,7 @@ def plan_pages(
         if template not in inputs:
             inputs[template] = {
                 "site": digests.site_wide,
-                f"template:{template}": templates.digest(template),
+                f"template:{template}": templates.digest(template, known),
             }
         return Page(output, template, full, inputs[template] | deps)
 

@@ -2,11 +2,17 @@
 
 Each template also has a digest covering its own source and every template it extends,
 includes or imports, so the dependency map re-renders exactly the pages a template edit touches.
+
+Parsing the templates to find those references, and compiling them, would cost a warm
+``sitegen build`` more than the rest of it on a small site, so both are kept between
+processes: the references in the build cache (by the template's source), the compiled code in
+Jinja's own bytecode cache (``.sitegen-cache/templates/``, checked against the source).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -15,15 +21,23 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from sitegen.cache import Memo
 from sitegen.dates import PartialDate
 from sitegen.errors import BuildError, Problem
 
 
 class Templates:
-    def __init__(self, folders: list[Path], strict: bool = False) -> None:
+    def __init__(
+        self, folders: list[Path], strict: bool = False, compiled: Path | None = None
+    ) -> None:
         self.folders = [folder for folder in folders if folder.is_dir()]
+        bytecode = None
+        if compiled is not None:
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            bytecode_cache=bytecode,
             autoescape=True,
             undefined=jinja2.StrictUndefined if strict else jinja2.ChainableUndefined,
             trim_blocks=True,
@@ -37,47 +51,56 @@ class Templates:
     def render(self, name: str, context: dict[str, Any]) -> str:
         return self.env.get_template(name).render(context)
 
-    def digest(self, name: str) -> str:
-        """Hash of the template and all it pulls in (``extends``, ``include``, ``import``)."""
+    def digest(self, name: str, known: Memo | None = None) -> str:
+        """Hash of the template and all it pulls in (``extends``, ``include``, ``import``).
+        ``known``: the templates each source refers to, as found by earlier builds."""
         if name not in self._digests:
-            self._digests[name] = self._compute(name, set())
+            self._digests[name] = self._compute(name, set(), known)
         return self._digests[name]
 
-    def _compute(self, name: str, seen: set[str]) -> str:
+    def _compute(self, name: str, seen: set[str], known: Memo | None) -> str:
         seen.add(name)
         source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
         h = hashlib.sha256(f"{filename}\0{source}".encode())
+        find = functools.partial(self._references, source, name, filename)
+        references = known.get(h.hexdigest(), find) if known is not None else find()
+        for ref in references:
+            if ref not in seen:
+                h.update(self._compute(ref, seen, known).encode())
+        return h.hexdigest()[:16]
+
+    def _references(self, source: str, name: str, filename: str | None) -> list[str]:
         try:
             tree = self.env.parse(source, name, filename)
         except jinja2.TemplateSyntaxError as exc:
             # Pages are planned (and their templates digested) before any is rendered, so a
             # broken template is first met here.
             raise BuildError([syntax_problem(exc)]) from None
-        for ref in sorted(r for r in meta.find_referenced_templates(tree) if r):
-            if ref not in seen:
-                h.update(self._compute(ref, seen).encode())
-        return h.hexdigest()[:16]
+        return sorted(r for r in meta.find_referenced_templates(tree) if r)
 
     def source_files(self) -> list[Path]:
         return [path for folder in self.folders for path in folder.rglob("*.html")]
 
 
 Stamps = frozenset[tuple[str, int, int]]  # (file, modification time in ns, size)
-_compiled: dict[tuple[tuple[str, ...], bool], tuple[Stamps, Templates]] = {}
+_compiled: dict[tuple[tuple[str, ...], bool, Path | None], tuple[Stamps, Templates]] = {}
 _KEPT = 8  # template sets kept per process (the preview server needs one)
 
 
-def templates_for(folders: list[Path], strict: bool = False) -> Templates:
+def templates_for(
+    folders: list[Path], strict: bool = False, compiled: Path | None = None
+) -> Templates:
     """The templates of ``folders``, parsed and compiled once per process for as long as
     none of their files changes: the preview server builds again on every save, and
-    compiling the theme again would be most of a small rebuild."""
-    key = (tuple(str(folder) for folder in folders), strict)
+    compiling the theme again would be most of a small rebuild. ``compiled``: a folder to
+    keep compiled templates in for the next process."""
+    key = (tuple(str(folder) for folder in folders), strict, compiled)
     stamps = _stamps(folders)
     cached = _compiled.get(key)
     if cached is None or cached[0] != stamps:
         if len(_compiled) >= _KEPT:
             _compiled.clear()
-        cached = _compiled[key] = (stamps, Templates(folders, strict))
+        cached = _compiled[key] = (stamps, Templates(folders, strict, compiled))
     return cached[1]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.dates import PartialDate
-from sitegen.enrich import extract as extract_module
+from sitegen.enrich import datefind
 from sitegen.enrich.dateeval import load_cases
 from sitegen.enrich.datefind import DateMention
 from sitegen.enrich.extract import extract, lede_text
@@ -91,7 +91,7 @@ def test_a_yearless_date_after_publication_is_never_an_event(
             DateMention(start, start + 12, "in 2023", PartialDate(2023), None, ""),
         ]
 
-    monkeypatch.setattr(extract_module, "find_dates", finder)
+    monkeypatch.setattr(datefind, "find_dates", finder)  # extract() looks it up there
     extraction = extract(sentences("It happens on Friday 1 in 2023."), THURSDAY)
     assert [u.expression for u in extraction.unresolved] == ["on Friday 1"]
     assert [f.date for f in extraction.found] == [PartialDate(2023)]
