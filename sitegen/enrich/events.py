@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sitegen.cache import BuildCache, Memo
 from sitegen.content.loader import display_path
@@ -86,14 +86,41 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
-    events = _merge(drafts, cache)
-    report.merged = len(drafts) - len(events)
+    # Drafts equal to the last build's (the preview server's) make the same chronology.
+    chronology = cache.memo("chronology", on_disk=False).same(
+        "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
+    )
+    report.merged = len(drafts) - len(chronology.events)
     site.chronology = report
-    site.events = {}
-    for event in events:
-        event.id = _unique_id(event, site.events)
-        site.events[event.id] = event
-    _link(site)
+    site.events = chronology.events
+    for slug, topic in site.topics.items():
+        topic.events = chronology.by_topic[slug]
+    for slug, article in site.articles.items():
+        article.events = chronology.by_article.get(slug, [])
+
+
+@dataclass(frozen=True)
+class _Chronology:
+    events: dict[str, Event]  # by id, oldest first
+    by_topic: dict[str, list[str]]  # the ids of the events that concern each topic
+    by_article: dict[str, list[str]]  # the ids of the events citing each article
+
+
+def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronology:
+    events: dict[str, Event] = {}
+    for event in _merge(drafts, cache):
+        event.id = _unique_id(event, events)
+        events[event.id] = event
+    by_topic: dict[str, list[str]] = {slug: [] for slug in site.topics}
+    by_article: dict[str, list[str]] = {}
+    for event_id, event in events.items():
+        for slug in event.topics:
+            by_topic[slug].append(event_id)
+        for citation in event.sources:
+            cited = by_article.setdefault(citation.article, [])
+            if event_id not in cited:
+                cited.append(event_id)
+    return _Chronology(events, by_topic, by_article)
 
 
 _Contribution = tuple[list[Draft], list[UnresolvedDate]]
@@ -257,20 +284,3 @@ def _unique_id(event: Event, taken: dict[str, Event]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-def _link(site: Site) -> None:
-    """Topics and articles list the events that concern and cite them."""
-    topics: dict[str, list[str]] = {slug: [] for slug in site.topics}
-    articles: dict[str, list[str]] = {}
-    for event_id, event in site.events.items():
-        for slug in event.topics:
-            topics[slug].append(event_id)
-        for citation in event.sources:
-            cited = articles.setdefault(citation.article, [])
-            if event_id not in cited:
-                cited.append(event_id)
-    for slug, topic in site.topics.items():
-        topic.events = topics[slug]
-    for slug, article in site.articles.items():
-        article.events = articles.get(slug, [])

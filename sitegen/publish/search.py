@@ -11,7 +11,6 @@ Article pages mark what to index (``data-pagefind-body``) and their topics
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 
@@ -34,13 +33,7 @@ def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True)
     if not config.search:
         return []
     reusable = not refresh or not staged.html_changed()
-    if reusable and (staged.final / _ENTRY).is_file():
-        # os.walk on strings: a large site's index has a file per page.
-        final = str(staged.final)
-        for directory, _, names in os.walk(os.path.join(final, BUNDLE)):
-            relative = os.path.relpath(directory, final).replace(os.sep, "/")
-            for name in sorted(names):
-                staged.unchanged(f"{relative}/{name}")
+    if reusable and (staged.final / _ENTRY).is_file() and staged.keep_tree(BUNDLE):
         return []
     staged.complete()  # Pagefind reads the whole next site from the stage
     command = pagefind_command()

@@ -91,6 +91,19 @@ class StagedOutput:
         self.report.unchanged += 1
         return True
 
+    def keep_tree(self, name: str) -> bool:
+        """Keep every file the live tree has under the folder ``name`` (a tool's output, such
+        as the search index), as the manifest lists them; False if it lists none.
+
+        Unlike :meth:`unchanged`, this does not check that each file is still there: a
+        large site's search index has a file per page, and looking at each would cost more
+        than the rest of a preview rebuild. The folder's files are sitegen's own output."""
+        prefix = f"{name}/"
+        kept = {n: d for n, d in self._live.items() if n.startswith(prefix) and n not in self._next}
+        self._next.update(kept)
+        self.report.unchanged += len(kept)
+        return bool(kept)
+
     def write(self, name: str, data: bytes) -> None:
         self.record(name, self.prepare(name, data))
 
