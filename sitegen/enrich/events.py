@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sitegen.cache import BuildCache, Memo
 from sitegen.content.loader import display_path
@@ -107,9 +107,13 @@ class _Chronology:
 
 
 def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronology:
+    # Slugs of event texts are kept with the cache: slugifying every text again would be a
+    # quarter of a warm build's events step.
+    slugs = cache.memo("event-slugs")
     events: dict[str, Event] = {}
     for event in _merge(drafts, cache):
-        event.id = _unique_id(event, events)
+        slug = slugs.get(event.text, lambda text=event.text: slugify(text, 48))
+        event.id = _unique_id(f"{event.date.iso()}-{slug}", events)
         events[event.id] = event
     by_topic: dict[str, list[str]] = {slug: [] for slug in site.topics}
     by_article: dict[str, list[str]] = {}
@@ -252,7 +256,7 @@ def _merge_date(reports: list[Draft], memo: Memo) -> list[Event]:
     kept: list[Event] = []
     for (event, _), index in zip(reports, twins, strict=True):
         if index is None:  # a copy: the drafts stay as made, for the next build to compare
-            kept.append(replace(event, topics=list(event.topics), sources=list(event.sources)))
+            kept.append(event.copy())
             continue
         twin = kept[index]
         twin.sources.extend(s for s in event.sources if s not in twin.sources)
@@ -271,15 +275,7 @@ def _twins(signatures: list[Words]) -> list[int | None]:
     ]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _id_base(date: PartialDate, text: str) -> str:
-    # Kept across the preview server's rebuilds: slugifying every event's text again is a
-    # fifth of the events step.
-    return f"{date.iso()}-{slugify(text, 48)}"
-
-
-def _unique_id(event: Event, taken: dict[str, Event]) -> str:
-    base = _id_base(event.date, event.text)
+def _unique_id(base: str, taken: dict[str, Event]) -> str:
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

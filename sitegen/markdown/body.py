@@ -94,6 +94,12 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
     return render
 
 
+def prepare(allow_html: bool) -> None:
+    """Make the parser now (the preview server, which will render bodies on every save,
+    does this while it waits for the first one)."""
+    _parser(allow_html)
+
+
 @functools.cache
 def _parser(allow_html: bool) -> MarkdownIt:
     # Made (and markdown-it imported) on the first body to render: a warm build of a small

@@ -39,6 +39,7 @@ class Preview:
             self.watcher.start()
         ok = self.session.build()
         if self.live is not None:
+            self.session.prepare()
             self.debouncer.start()
         return ok
 

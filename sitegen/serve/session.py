@@ -8,6 +8,7 @@ it and the pages show the problems in an overlay until a build succeeds again.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
 from sitegen.errors import BuildError, Problem, Problems, UsageError
+from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.server import ServedSite
@@ -91,6 +93,12 @@ class Session:
                     "styles": stylesheet_renames(report) if styles_only else None,
                 },
             )
+
+    def prepare(self) -> None:
+        """Load what rebuilds after an edit need and a warm first build did not (the Markdown
+        parser, the date grammar), so that the first save is as quick as the next ones."""
+        importlib.import_module("sitegen.enrich.datefind")
+        prepare_markdown(self.config.markdown.allow_html)
 
     def watched(self) -> list[tuple[Path, bool]]:
         """``(folder, recursive)`` pairs to watch: the site folder itself only for site.yaml
