@@ -77,6 +77,17 @@ def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
     return (options.output or options.site_root / config.output).absolute()
 
 
+def manifest_file(options: BuildOptions) -> Path:
+    return options.site_root / CACHE_DIR / "output.json"
+
+
+def prepare_next_build(options: BuildOptions, config: SiteConfig) -> None:
+    """Fill the spare output tree now rather than in the next build (see
+    :meth:`StagedOutput.mirror_live`)."""
+    with StagedOutput(output_folder(options, config), manifest_file(options)) as staged:
+        staged.mirror_live()
+
+
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
     with rare_collections():
@@ -134,8 +145,7 @@ def _build(options: BuildOptions) -> BuildResult:
         options.site_root / CACHE_DIR / "deps.json", str(output), cache.memo("deps", on_disk=False)
     )
     pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
-    manifest = options.site_root / CACHE_DIR / "output.json"
-    with StagedOutput(output, manifest) as staged:
+    with StagedOutput(output, manifest_file(options)) as staged:
         todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
         # Pages showing many inputs (topic pages, the chronology) take longest: started first,
         # they cannot leave one worker rendering them while the others are done.
@@ -201,4 +211,12 @@ def _template_frame(exc: BaseException) -> tuple[str, int | None]:
     return found
 
 
-__all__ = ["BuildError", "BuildOptions", "BuildResult", "build", "load_site", "rare_collections"]
+__all__ = [
+    "BuildError",
+    "BuildOptions",
+    "BuildResult",
+    "build",
+    "load_site",
+    "prepare_next_build",
+    "rare_collections",
+]

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from sitegen.build import BuildOptions, BuildResult, build, output_folder, rare_collections
+from sitegen.build import (
+    BuildOptions,
+    BuildResult,
+    build,
+    output_folder,
+    prepare_next_build,
+    rare_collections,
+)
 from sitegen.cache import cache_file, load_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
@@ -95,10 +102,13 @@ class Session:
             )
 
     def prepare(self) -> None:
-        """Load what rebuilds after an edit need and a warm first build did not (the Markdown
-        parser, the date grammar), so that the first save is as quick as the next ones."""
+        """Do now what the first rebuild would otherwise do on top of its own work, so that
+        the first save is as quick as the next ones: load what a warm first build did not
+        need (the Markdown parser, the date grammar) and fill the spare output tree."""
         importlib.import_module("sitegen.enrich.datefind")
         prepare_markdown(self.config.markdown.allow_html)
+        if self.result is not None:
+            prepare_next_build(self.options, self.config)
 
     def watched(self) -> list[tuple[Path, bool]]:
         """``(folder, recursive)`` pairs to watch: the site folder itself only for site.yaml

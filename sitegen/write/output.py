@@ -170,6 +170,15 @@ class StagedOutput:
             self._spare_touched = True
             _prune_empty_parents(self.stage / name, self.stage)
 
+    def mirror_live(self) -> None:
+        """Make the spare tree a copy of the live one (hard links), without a build: the
+        next build then writes only the files it changes. After a cold build the spare tree
+        is empty, and the next build would fill it itself (seconds for a large site); the
+        preview server does it here while it waits for the first save."""
+        self._next = dict(self._live)
+        self.complete()
+        self._save_manifests(self._live, self._spare)
+
     def commit(self) -> WriteReport:
         self.report.removed = sorted(set(self._live) - set(self._next))
         if self._next == self._live and self.final.is_dir():

@@ -113,3 +113,19 @@ def test_killed_build_leaves_the_spare_distrusted(tmp_path: Path) -> None:
     (staged.stage / "a.xml").unlink()  # as a build killed half way through might leave it
     build(tmp_path, {"index.html": b"three", "a.xml": b"a"})
     assert tree(tmp_path / "_site") == {"index.html": b"three", "a.xml": b"a"}
+
+
+def test_mirroring_fills_the_spare_tree_so_the_next_build_writes_only_changes(
+    tmp_path: Path,
+) -> None:
+    build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
+    assert tree(tmp_path / "._site.spare") == {}  # a first build leaves it empty
+    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json") as staged:
+        staged.mirror_live()
+    live, spare = tmp_path / "_site", tmp_path / "._site.spare"
+    assert tree(spare) == tree(live)
+    assert (spare / "a/index.html").stat().st_ino == (live / "a/index.html").stat().st_ino
+    second = build(tmp_path, {"index.html": b"two"}, keep=("a/index.html",))
+    assert second.report.written == ["index.html"]
+    assert tree(live) == {"index.html": b"two", "a/index.html": b"a"}
+    assert tree(spare) == {"index.html": b"one", "a/index.html": b"a"}
