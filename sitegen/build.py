@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from sitegen import __version__
 from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
@@ -31,7 +29,7 @@ from sitegen.render import feeds
 from sitegen.render.assets import collect_assets
 from sitegen.render.digests import Digests
 from sitegen.render.pages import plan_pages
-from sitegen.render.templates import Templates, syntax_problem, templates_for
+from sitegen.render.templates import Templates, templates_for
 from sitegen.render.themes import theme_chain
 from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
 
@@ -177,38 +175,9 @@ def _build(options: BuildOptions) -> BuildResult:
 
 
 def _render(templates: Templates, page: Page) -> bytes:
-    """Render one page; a template error stops the build at once (it would repeat per page)."""
     if page.writer is not None:
         return page.writer()
-    try:
-        html = templates.render(page.template or "", page.context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BuildError([syntax_problem(exc)]) from None
-    except jinja2.TemplateError as exc:
-        filename, line = _template_frame(exc)
-        raise BuildError(
-            [
-                Problem(
-                    filename or page.template or "template",
-                    line,
-                    f"template error while rendering {page.output}: {exc}",
-                    "check the variable names the template uses",
-                )
-            ]
-        ) from None
-    return html.encode()
-
-
-def _template_frame(exc: BaseException) -> tuple[str, int | None]:
-    """The template file and line in the traceback of a rendering error."""
-    trace = exc.__traceback__
-    found: tuple[str, int | None] = ("", None)
-    while trace is not None:
-        filename = trace.tb_frame.f_code.co_filename
-        if filename.endswith(".html"):
-            found = (filename, trace.tb_lineno)
-        trace = trace.tb_next
-    return found
+    return templates.render(page.template or "", page.context, page.output).encode()
 
 
 __all__ = [

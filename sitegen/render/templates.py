@@ -16,40 +16,74 @@ import functools
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from jinja2 import meta
+from typing import TYPE_CHECKING, Any
 
 from sitegen.cache import Memo
 from sitegen.dates import PartialDate
 from sitegen.errors import BuildError, Problem
 
+if TYPE_CHECKING:
+    import jinja2
+
 
 class Templates:
+    """The templates of some folders, the first folder holding a name winning.
+
+    Jinja itself is imported when a template is first rendered or parsed: a warm build that
+    renders no page only needs the digests, made from the template files and the references
+    the build cache remembers (importing Jinja would be a tenth of such a build).
+    """
+
     def __init__(
         self, folders: list[Path], strict: bool = False, compiled: Path | None = None
     ) -> None:
         self.folders = [folder for folder in folders if folder.is_dir()]
+        self.strict = strict
+        self.compiled = compiled
+        self._digests: dict[str, str] = {}
+
+    @functools.cached_property
+    def env(self) -> jinja2.Environment:
+        import jinja2
+
         bytecode = None
-        if compiled is not None:
-            compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
-        self.env = jinja2.Environment(
+        if self.compiled is not None:
+            self.compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(self.compiled))
+        env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
             bytecode_cache=bytecode,
             autoescape=True,
-            undefined=jinja2.StrictUndefined if strict else jinja2.ChainableUndefined,
+            undefined=jinja2.StrictUndefined if self.strict else jinja2.ChainableUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
         )
-        self.env.filters["display"] = _display
-        self.env.filters["iso"] = lambda d: d.iso() if isinstance(d, PartialDate) else ""
-        self._digests: dict[str, str] = {}
+        env.filters["display"] = _display
+        env.filters["iso"] = lambda d: d.iso() if isinstance(d, PartialDate) else ""
+        return env
 
-    def render(self, name: str, context: dict[str, Any]) -> str:
-        return self.env.get_template(name).render(context)
+    def render(self, name: str, context: dict[str, Any], output: str = "") -> str:
+        """Render one page; an error is a :class:`BuildError` naming the template file and
+        line (the build stops at once: the same error would repeat on every page)."""
+        import jinja2
+
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError([syntax_problem(exc)]) from None
+        except jinja2.TemplateError as exc:
+            filename, line = _template_frame(exc)
+            raise BuildError(
+                [
+                    Problem(
+                        filename or name or "template",
+                        line,
+                        f"template error while rendering {output or name}: {exc}",
+                        "check the variable names the template uses",
+                    )
+                ]
+            ) from None
 
     def digest(self, name: str, known: Memo | None = None) -> str:
         """Hash of the template and all it pulls in (``extends``, ``include``, ``import``).
@@ -60,7 +94,7 @@ class Templates:
 
     def _compute(self, name: str, seen: set[str], known: Memo | None) -> str:
         seen.add(name)
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        source, filename = self._source(name)
         h = hashlib.sha256(f"{filename}\0{source}".encode())
         find = functools.partial(self._references, source, name, filename)
         references = known.get(h.hexdigest(), find) if known is not None else find()
@@ -69,7 +103,24 @@ class Templates:
                 h.update(self._compute(ref, seen, known).encode())
         return h.hexdigest()[:16]
 
+    def _source(self, name: str) -> tuple[str, str | None]:
+        """The template's text and file. Plain names are looked up as Jinja's file loader
+        does (the first folder that has the file); anything else is left to that loader,
+        which also raises the error for a missing template."""
+        pieces = name.split("/")
+        if ".." not in pieces and "" not in pieces:
+            for folder in self.folders:
+                path = os.path.join(folder, *pieces)
+                if os.path.isfile(path):
+                    with open(path, encoding="utf-8") as handle:
+                        return handle.read(), os.path.normpath(path)
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        return source, filename
+
     def _references(self, source: str, name: str, filename: str | None) -> list[str]:
+        import jinja2
+        from jinja2 import meta
+
         try:
             tree = self.env.parse(source, name, filename)
         except jinja2.TemplateSyntaxError as exc:
@@ -123,6 +174,18 @@ def syntax_problem(exc: jinja2.TemplateSyntaxError) -> Problem:
         f"template syntax error: {exc.message}",
         "fix the template",
     )
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int | None]:
+    """The template file and line in the traceback of a rendering error."""
+    trace = exc.__traceback__
+    found: tuple[str, int | None] = ("", None)
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = (filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
 
 
 def _display(value: object) -> str:
