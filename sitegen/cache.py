@@ -148,7 +148,8 @@ class BodyStore:
 
 
 class Memo:
-    """One build step's results by a digest of exactly their inputs, for one build.
+    """One build step's results from the last build, for this one: by a key that stands for
+    exactly their inputs (:meth:`get`), or kept with the inputs themselves (:meth:`same`).
 
     Entries the build asks for move from the last build's table to this one's, so a table
     holds only what the current site uses, on disk and in the preview server's memory alike.

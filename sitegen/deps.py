@@ -8,13 +8,13 @@ foreign map (another sitegen version) only means a full render, never a wrong pa
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen import __version__
+from sitegen.hashing import value_digest
 from sitegen.model import Page
 
 if TYPE_CHECKING:
@@ -40,15 +40,10 @@ class DependencyMap:
             pass
         return {}
 
-    @staticmethod
-    def digest(page: Page) -> str:
-        # In the order the page lists its inputs, which pages.py keeps deterministic: the
-        # repr of a dict of strings is made in C, sorting and joining the keys is not.
-        return hashlib.blake2b(repr(page.deps).encode(), digest_size=12).hexdigest()
-
     def is_current(self, page: Page) -> bool:
         """Record the page's inputs; True when they are the ones its existing file was made of."""
-        digest = self.memo.same(page.output, page.deps, lambda: self.digest(page))
+        # In the order the page lists its inputs, which pages.py keeps deterministic.
+        digest = self.memo.same(page.output, page.deps, lambda: value_digest(page.deps, 12))
         self.current[page.output] = digest
         return self.previous.get(page.output) == digest
 

@@ -12,6 +12,7 @@ by (body cache key, article date): a warm build extracts nothing.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,12 @@ class Extraction:
     # kept with the extraction since it too depends only on the body (a warm build then
     # needs no sentences at all).
     citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
+
+
+def prepare() -> None:
+    """Load the date grammar now (the preview server, which extracts events on every save,
+    does this while it waits for the first one)."""
+    importlib.import_module("sitegen.enrich.datefind")
 
 
 def extract(sentences: Sequence[Sentence], published: PartialDate) -> Extraction:

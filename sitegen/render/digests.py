@@ -7,17 +7,11 @@ its own page, ``topic`` a topic's header and counts, ``event`` one chronology en
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 
 from sitegen.cache import BuildCache
+from sitegen.hashing import value_digest
 from sitegen.model import Article, Event, Site, Topic
-
-
-def _hash(parts: object) -> str:
-    # One repr of the tuple: it separates and quotes the parts, so distinct parts never
-    # collide, at a third of the cost of hashing them one by one.
-    return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
 class Digests:
@@ -33,14 +27,14 @@ class Digests:
         """The digest of each of ``parts``, reusing the last build's where they are equal."""
         memo = self.cache.memo(step)
         return {
-            key: memo.same(key, value, lambda value=value: _hash(value))
+            key: memo.same(key, value, lambda value=value: value_digest(value))
             for key, value in parts.items()
         }
 
     @cached_property
     def site_wide(self) -> str:
         """Everything every page shows: the config (titles, topics, base URL) and asset names."""
-        return _hash((self.site.config.fingerprint(), sorted(self.assets.items())))
+        return value_digest((self.site.config.fingerprint(), sorted(self.assets.items())))
 
     @cached_property
     def cards(self) -> dict[str, str]:
@@ -62,19 +56,19 @@ class Digests:
     @cached_property
     def all_cards(self) -> str:
         """One digest for every article's card: what lists of all articles show."""
-        return _hash(list(self.cards.values()))
+        return value_digest(list(self.cards.values()))
 
     @cached_property
     def all_events(self) -> str:
-        return _hash(list(self.events.values()))
+        return value_digest(list(self.events.values()))
 
     @cached_property
     def all_topics(self) -> str:
-        return _hash([self.topic(t) for t in self.site.topics.values()])
+        return value_digest([self.topic(t) for t in self.site.topics.values()])
 
     def topic(self, topic: Topic) -> str:
         latest = topic.events[-1:] if topic.events else []
-        return _hash(
+        return value_digest(
             (topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest)
         )
 

@@ -8,7 +8,6 @@ it and the pages show the problems in an overlay until a build succeeds again.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from sitegen.cache import cache_file, load_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
+from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
@@ -105,7 +105,7 @@ class Session:
         """Do now what the first rebuild would otherwise do on top of its own work, so that
         the first save is as quick as the next ones: load what a warm first build did not
         need (the Markdown parser, the date grammar) and fill the spare output tree."""
-        importlib.import_module("sitegen.enrich.datefind")
+        prepare_extraction()
         prepare_markdown(self.config.markdown.allow_html)
         if self.result is not None:
             prepare_next_build(self.options, self.config)
