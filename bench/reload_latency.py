@@ -18,6 +18,9 @@ It prints their medians and worst cases, where the time went (from the save to t
 starting: file events and the debouncer; the rebuild; from its end to the load event: event
 stream, reload, page load), and how many output files each edit rewrote. ``--profile`` adds
 the top functions of one rebuild.
+
+The server runs in a process of its own, as ``sitegen serve`` does: in this one, the
+Playwright client's threads would take turns with the rebuild (a third slower here).
 """
 
 from __future__ import annotations
@@ -25,13 +28,15 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import multiprocessing
+import os
 import pstats
 import statistics
 import sys
 import tempfile
 import threading
 import time
-from contextlib import redirect_stdout
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from corpus import generate  # bench/ is on sys.path when this file is run as a script
@@ -60,73 +65,96 @@ def article_page(path: Path) -> str:
     return parsed.page
 
 
+def serve(site: Path, channel: Connection) -> None:
+    """The preview server's process: report the URL, then answer the harness's requests for
+    what the rebuilds did (wall-clock times, comparable across processes)."""
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the session's summary of each build
+    preview = Preview(BuildOptions(site), "127.0.0.1", 0)
+    rebuilt: list[tuple[float, float]] = []  # (start, end) of every rebuild
+    rebuild = preview.debouncer.callback
+
+    def timed_rebuild(batch: set[Path]) -> None:
+        started = time.time()
+        rebuild(batch)
+        rebuilt.append((started, time.time()))
+
+    preview.debouncer.callback = timed_rebuild
+    started = time.perf_counter()
+    assert preview.start(), "the generated site does not build"
+    channel.send((preview.url, time.perf_counter() - started))
+    threading.Thread(target=preview.serve_forever, daemon=True).start()
+    while (request := channel.recv()) == "rebuilds":
+        result = preview.session.result
+        assert result is not None
+        written = len(result.report.written) + len(result.report.removed)
+        channel.send((list(rebuilt), result.seconds, result.timings, written))
+        rebuilt.clear()
+    preview.close()
+    if request == "profile":  # one more rebuild, with the watcher stopped
+        profiler = cProfile.Profile()
+        profiler.runcall(build, preview.session.options)  # the warm in-memory cache
+        stats = pstats.Stats(profiler, stream=io.StringIO())
+        stats.sort_stats("cumulative").print_stats(25)
+        channel.send(stats.stream.getvalue())  # type: ignore[attr-defined]
+
+
 def measure(size: int, edits: int, profile: bool, browser: object) -> None:
     with tempfile.TemporaryDirectory(prefix=f"sitegen-bench-{size}-") as folder:
         site = generate(Path(folder), size)
         target = sorted((site / "content" / "articles").glob("*.md"))[size // 2]
         original = target.read_text(encoding="utf-8")
-        preview = Preview(BuildOptions(site), "127.0.0.1", 0)
-        started = time.perf_counter()
-        with redirect_stdout(io.StringIO()):  # the session's per-build summary lines
-            assert preview.start(), "the generated site does not build"
-        print(f"{size} articles: first build {time.perf_counter() - started:.1f} s")
-        rebuilt: list[tuple[float, float]] = []  # (start, end) of every rebuild
-        rebuild = preview.debouncer.callback
-
-        def timed_rebuild(batch: set[Path]) -> None:
-            started = time.perf_counter()
-            rebuild(batch)
-            rebuilt.append((started, time.perf_counter()))
-
-        preview.debouncer.callback = timed_rebuild
-        server = threading.Thread(target=preview.serve_forever, daemon=True)
+        channel, child_end = multiprocessing.Pipe()
+        server = multiprocessing.get_context("spawn").Process(target=serve, args=(site, child_end))
         server.start()
+        url, first = channel.recv()
+        print(f"{size} articles: first build {first:.1f} s")
         tab = browser.new_page()  # type: ignore[attr-defined]
         tab.set_default_timeout(TIMEOUT_MS)
         try:
-            tab.goto(preview.url + article_page(target))
+            tab.goto(url + article_page(target))
             latencies, reloads, rebuilds, rewritten = [], [], [], []
             waits, afters = [], []
             for n in range(edits):
-                rebuilt.clear()
+                channel.send("rebuilds")
+                channel.recv()  # forget earlier rebuilds
                 marker = f"Benchmark edit number {n} at {time.time_ns()}."
-                with redirect_stdout(io.StringIO()):
-                    saved, saved_at = time.perf_counter(), time.time()
-                    target.write_text(original + f"\n{marker}\n", encoding="utf-8")
-                    tab.wait_for_function(
-                        "marker => document.body.innerText.includes(marker)", arg=marker
-                    )
+                saved, saved_at = time.perf_counter(), time.time()
+                target.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                tab.wait_for_function(
+                    "marker => document.body.innerText.includes(marker)", arg=marker
+                )
                 visible = time.perf_counter()
                 loaded_at = tab.evaluate(LOADED_AT) / 1000  # ms since the epoch
+                channel.send("rebuilds")
+                rebuilt, seconds, timings, written = channel.recv()
                 latencies.append(visible - saved)
                 reloads.append(loaded_at - saved_at)
-                waits.append(rebuilt[0][0] - saved)  # the first rebuild after the save
-                afters.append(reloads[-1] - (rebuilt[-1][1] - saved))
-                result = preview.session.result
-                assert result is not None
-                rebuilds.append(result.seconds)
-                rewritten.append(len(result.report.written) + len(result.report.removed))
+                waits.append(rebuilt[0][0] - saved_at)  # the first rebuild after the save
+                afters.append(loaded_at - rebuilt[-1][1])
+                rebuilds.append(seconds)
+                rewritten.append(written)
+                stages = ", ".join(f"{k} {v:.3f}" for k, v in timings.items())
+                print(
+                    f"    edit {n}: reloaded {reloads[-1]:.3f} s, rebuild {seconds:.3f} ({stages})"
+                )
             print(
                 f"  save→reloaded median {statistics.median(reloads):.3f} s, "
                 f"max {max(reloads):.3f} s (seen by Playwright: median "
                 f"{statistics.median(latencies):.3f} s, max {max(latencies):.3f} s)\n"
                 f"  save→rebuild start {statistics.median(waits):.3f} s, rebuild→reloaded "
                 f"{statistics.median(afters):.3f} s; rebuild median {statistics.median(rebuilds):.3f} s"
-                f" ({', '.join(f'{k} {v:.3f}' for k, v in result.timings.items())}); "
+                "; "
                 f"outputs rewritten per edit: {sorted(set(rewritten))}"
             )
         finally:
             tab.close()
-            preview.close()
-            server.join(5)
-        if profile:
-            target.write_text(original + "\nOne more edit, profiled.\n", encoding="utf-8")
-            profiler = cProfile.Profile()
-            options = preview.session.options  # the same warm in-memory cache
-            profiler.runcall(build, options)
-            stats = pstats.Stats(profiler, stream=io.StringIO())
-            stats.sort_stats("cumulative").print_stats(25)
-            print(stats.stream.getvalue())  # type: ignore[attr-defined]
+            if profile:
+                target.write_text(original + "\nOne more edit, profiled.\n", encoding="utf-8")
+                channel.send("profile")
+                print(channel.recv())
+            else:
+                channel.send("stop")
+            server.join(10)
 
 
 def main() -> None:

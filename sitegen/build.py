@@ -45,6 +45,9 @@ class BuildOptions:
     # it: re-indexing takes seconds on a large site, and a search lagging an edit is harmless.
     refresh_search: bool = True
     cache: BuildCache | None = None  # kept in memory by the preview server; else on disk
+    # The input paths changed since the last build with ``cache``, when a file watcher knows
+    # them (the preview server); None: look at every input.
+    changed: frozenset[Path] | None = None
 
 
 @dataclass
@@ -62,7 +65,7 @@ class BuildResult:
 def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> Site:
     overrides = {"base_url": options.base_url} if options.base_url is not None else None
     config = load_config(options.site_root, problems, overrides)
-    content = load_content(config, problems, cache, drafts=options.drafts)
+    content = load_content(config, problems, cache, options.drafts, options.changed)
     articles = sorted(content.articles, key=lambda a: (a.date.key, a.title), reverse=True)
     topics: dict[str, Topic] = {}
     for topic_config in config.topics:
@@ -144,7 +147,8 @@ def _build(options: BuildOptions) -> BuildResult:
     )
     pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
     with StagedOutput(output, manifest_file(options)) as staged:
-        todo = [p for p in pages if not (deps.is_current(p) and staged.unchanged(p.output))]
+        current = deps.current_pages(pages)
+        todo = [p for p in pages if not (p.output in current and staged.unchanged(p.output))]
         # Pages showing many inputs (topic pages, the chronology) take longest: started first,
         # they cannot leave one worker rendering them while the others are done.
         todo.sort(key=lambda page: len(page.deps), reverse=True)

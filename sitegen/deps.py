@@ -40,12 +40,13 @@ class DependencyMap:
             pass
         return {}
 
-    def is_current(self, page: Page) -> bool:
-        """Record the page's inputs; True when they are the ones its existing file was made of."""
-        # In the order the page lists its inputs, which pages.py keeps deterministic.
-        digest = self.memo.same(page.output, page.deps, lambda: value_digest(page.deps, 12))
-        self.current[page.output] = digest
-        return self.previous.get(page.output) == digest
+    def current_pages(self, pages: list[Page]) -> set[str]:
+        """Record the pages' inputs; return the outputs whose existing file was made of them."""
+        # In the order each page lists its inputs, which pages.py keeps deterministic.
+        digests = self.memo.same_each({page.output: page.deps for page in pages}, _digest)
+        self.current.update(digests)
+        previous = self.previous
+        return {output for output, digest in digests.items() if previous.get(output) == digest}
 
     def invalidate(self) -> None:
         """Forget the saved map while the output is being swapped: a build killed between the
@@ -60,3 +61,7 @@ class DependencyMap:
         )
         os.replace(temporary, self.path)
         self.previous = dict(self.current)
+
+
+def _digest(deps: dict[str, str]) -> str:
+    return value_digest(deps, 12)

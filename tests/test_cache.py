@@ -119,3 +119,24 @@ def test_merged_events_are_the_same_from_the_memo(make_site: Callable[..., Path]
     shape = [(e.id, [c.article for c in e.sources]) for e in cold.site.events.values()]
     assert shape == [(e.id, [c.article for c in e.sources]) for e in warm.site.events.values()]
     assert any(len(sources) == 3 for _, sources in shape)
+
+
+def test_same_each_computes_only_what_has_new_inputs() -> None:
+    cache = BuildCache()
+    computed: list[tuple[int, ...]] = []
+
+    def total(inputs: tuple[int, ...]) -> int:
+        computed.append(inputs)
+        return sum(inputs)
+
+    first = cache.memo("sums").same_each({"a": (1, 2), "b": (3,)}, total)
+    cache.dirty = False
+    again = cache.memo("sums").same_each({"a": (1, 2), "b": (4,), "c": ()}, total)
+    assert first == {"a": 3, "b": 3} and again == {"a": 3, "b": 4, "c": 0}
+    assert computed == [(1, 2), (3,), (4,), ()]
+    assert cache.dirty  # new results are saved with the cache
+    cache.dirty = False
+    cache.memo("sums").same_each({"a": (1, 2)}, total)
+    assert not cache.dirty and len(computed) == 4
+    assert cache.memo("sums").same_each({"b": (4,)}, total) == {"b": 4}  # "b" was dropped
+    assert computed[-1] == (4,)

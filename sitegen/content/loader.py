@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +43,7 @@ def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES):
+            if _ignored(name):
                 continue
             try:
                 if entry.is_dir():
@@ -54,15 +56,73 @@ def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
     return {path: found[path] for path in sorted(found)}
 
 
+def _ignored(name: str) -> bool:
+    return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
+
+
+def article_files(
+    folder: Path, cache: BuildCache, changed: Set[Path] | None = None
+) -> dict[str, Stamp]:
+    """:func:`content_files` of the articles folder, kept in memory between the preview
+    server's rebuilds: given the paths that changed since the last build, only those are
+    looked at (listing and stamping 10,000 files is a tenth of a rebuild)."""
+    last = cache.transient.get("article-files")
+    stamps = None
+    if last is not None and changed is not None and folder.is_absolute():
+        stamps = _restamped(last, folder, changed)
+    if stamps is None:
+        stamps = content_files(folder)
+    cache.transient["article-files"] = stamps
+    return stamps
+
+
+def _restamped(
+    stamps: dict[str, Stamp], folder: Path, changed: Set[Path]
+) -> dict[str, Stamp] | None:
+    """``stamps`` updated for the ``changed`` paths, or None when one of them may be a folder
+    (created, moved or deleted with all its files): only a new listing can tell then."""
+    added = False
+    for path in changed:
+        if not path.is_absolute():
+            return None
+        if not path.is_relative_to(folder):
+            continue
+        parts = path.relative_to(folder).parts
+        if any(_ignored(part) for part in parts):
+            continue
+        if not path.name.endswith(".md"):
+            return None
+        name = str(path)
+        try:
+            info = os.stat(name)
+        except FileNotFoundError:
+            if stamps.pop(name, None) is None and any(p.startswith(f"{name}/") for p in stamps):
+                return None  # a deleted folder named like a file
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        added |= name not in stamps
+        stamps[name] = (info.st_mtime_ns, info.st_size)
+    return {path: stamps[path] for path in sorted(stamps)} if added else stamps
+
+
 def load_content(
-    config: SiteConfig, problems: Problems, cache: BuildCache, drafts: bool = False
+    config: SiteConfig,
+    problems: Problems,
+    cache: BuildCache,
+    drafts: bool = False,
+    changed: Set[Path] | None = None,
 ) -> Content:
+    """The site's content; ``changed``, if known, lists every path changed since the last
+    build with this cache (see :func:`article_files`)."""
     root = config.root
     cache.use_config(config.fingerprint())
     topic_slugs = [topic.slug for topic in config.topics]
     articles: list[Article] = []
     first_by_slug: dict[str, Article] = {}
-    stamps = content_files(root / "content" / "articles")
+    stamps = article_files(root / "content" / "articles", cache, changed)
     cached = {path: cache.article(path, current) for path, current in stamps.items()}
 
     def parse(path: str) -> tuple[Article | None, list[Problem]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from sitegen.cache import BuildCache
+from sitegen.cache import BuildCache, overgrown
 from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
 from sitegen.enrich.mentions import MentionMatcher
@@ -96,9 +96,11 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
         article.links_to = found.links_to
         article.lede = found.lede
         article.quotes = found.quotes
-    cache.prune(
-        {str(a.path) for a in site.articles.values()} | _drafts(cache, site), set(keys.values())
-    )
+    if overgrown(len(cache.facts), len(keys)) or overgrown(len(cache.articles), len(site.articles)):
+        cache.prune(
+            {str(a.path) for a in site.articles.values()} | _drafts(cache, site),
+            set(keys.values()),
+        )
     for topic in site.topics.values():
         if topic.description_path is not None:
             result = render(topic.description_md, 1, context)

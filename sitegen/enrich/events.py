@@ -21,7 +21,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sitegen.cache import BuildCache, Memo
+from sitegen.cache import BuildCache, Memo, overgrown
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
@@ -54,12 +54,24 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     report = ChronologyReport()
     authored = load_curated(site, problems)
     report.curated = len(authored)
-    for article in site.articles.values():
-        if article.event_specs:
-            extraction = extractions[article.slug]
-            authored += [
-                _from_spec(article, spec, extraction, cache) for spec in article.event_specs
-            ]
+    # What the preview server reuses while its inputs are equal (a new process computes all).
+    specs = cache.memo("front-matter-events", on_disk=False).same_each(
+        {
+            article.slug: (
+                article.slug,
+                extractions[article.slug],
+                article.event_specs,
+                article.topics[:1],
+            )
+            for article in site.articles.values()
+            if article.event_specs
+        },
+        lambda inputs: [
+            _from_spec(site.articles[inputs[0]], spec, inputs[1], cache) for spec in inputs[2]
+        ],
+    )
+    for events in specs.values():
+        authored += events
     report.front_matter = len(authored) - report.curated
     claims: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
     for event in authored:
@@ -67,22 +79,23 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
             if citation.anchor:
                 claims[citation.article].add((citation.anchor, event.date))
     drafts = [(event, _authored_words(event)) for event in authored]
-    # What an article adds depends on its extraction and on what authors say of it only:
-    # the preview server reuses it while those are unchanged.
-    memo = cache.memo("article-events", on_disk=False)
-    for article in reversed(site.articles.values()):  # oldest first: the first report's words
-        if not article.chronology:
-            continue
-        extraction = extractions[article.slug]
-        mine = frozenset(claims.get(article.slug, ()))
-        inputs = (extraction, mine, article.exclude, article.topics[:1], article.path)
-        found, unresolved = memo.same(
-            article.slug,
-            inputs,
-            lambda article=article, extraction=extraction, mine=mine: _contribution(
-                site, article, extraction, mine
-            ),
-        )
+    # What an article adds depends on its extraction and on what authors say of it only.
+    contributions = cache.memo("article-events", on_disk=False).same_each(
+        {
+            article.slug: (
+                article.slug,
+                extractions[article.slug],
+                frozenset(claims.get(article.slug, ())),
+                article.exclude,
+                article.topics[:1],
+                article.path,
+            )
+            for article in reversed(site.articles.values())  # oldest first: the first words
+            if article.chronology
+        },
+        lambda inputs: _contribution(site, site.articles[inputs[0]], inputs[1], inputs[2]),
+    )
+    for found, unresolved in contributions.values():
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
@@ -157,17 +170,24 @@ def _contribution(
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
     """Each article's extraction, from the cache where its body and date are unchanged."""
-    keys = {a.slug: (a.body_key, a.date.key) for a in site.articles.values()}
-    todo = [a for a in site.articles.values() if keys[a.slug] not in cache.events]
-    for article, extraction in zip(
-        todo, parallel_map(lambda a: extract(a.sentences, a.date), todo), strict=True
-    ):
-        cache.events[keys[article.slug]] = extraction
-    if todo or len(cache.events) > len(keys):  # then some may belong to no article any more
-        live = set(keys.values())
-        cache.events = {k: v for k, v in cache.events.items() if k in live}
+    known = cache.events
+    extractions: dict[str, Extraction] = {}
+    todo: list[tuple[Article, tuple[str, tuple[int, int, int]]]] = []
+    for article in site.articles.values():
+        key = (article.body_key, article.date.key)
+        extraction = known.get(key)
+        if extraction is None:
+            todo.append((article, key))
+        else:
+            extractions[article.slug] = extraction
+    found = parallel_map(lambda item: extract(item[0].sentences, item[0].date), todo)
+    for (article, key), extraction in zip(todo, found, strict=True):
+        known[key] = extractions[article.slug] = extraction
         cache.dirty = True
-    return {slug: cache.events[key] for slug, key in keys.items()}
+    if overgrown(len(known), len(extractions)):  # some belong to no article any more
+        live = {(a.body_key, a.date.key) for a in site.articles.values()}
+        cache.events = {k: v for k, v in known.items() if k in live}
+    return extractions
 
 
 def _from_spec(

@@ -25,11 +25,7 @@ class Digests:
 
     def _each(self, step: str, parts: dict[str, tuple[object, ...]]) -> dict[str, str]:
         """The digest of each of ``parts``, reusing the last build's where they are equal."""
-        memo = self.cache.memo(step)
-        return {
-            key: memo.same(key, value, lambda value=value: value_digest(value))
-            for key, value in parts.items()
-        }
+        return self.cache.memo(step).same_each(parts, value_digest)
 
     @cached_property
     def site_wide(self) -> str:
@@ -51,7 +47,12 @@ class Digests:
     @cached_property
     def events(self) -> dict[str, str]:
         """By event id."""
-        return self._each("events", {key: _event(e) for key, e in self.site.events.items()})
+        # The events themselves are the inputs: the chronology never changes an event once
+        # made (the preview server's chronology memo relies on it too), so a reused one is
+        # the same object, compared at once.
+        return self.cache.memo("events").same_each(
+            self.site.events, lambda event: value_digest(_event(event))
+        )
 
     @cached_property
     def all_cards(self) -> str:

@@ -31,7 +31,7 @@ def plan_pages(
         output: str, template: str, depth: int | str, context: dict[str, Any], deps: dict[str, str]
     ) -> Page:
         root = "../" * depth if isinstance(depth, int) else depth
-        full = base | {"root": root, "page_path": output.removesuffix("index.html")} | context
+        full = {**base, "root": root, "page_path": output.removesuffix("index.html"), **context}
         if template not in inputs:
             inputs[template] = {
                 "site": digests.site_wide,

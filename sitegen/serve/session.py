@@ -8,6 +8,7 @@ it and the pages show the problems in an overlay until a build succeeds again.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from sitegen.build import (
     prepare_next_build,
     rare_collections,
 )
-from sitegen.cache import cache_file, load_cache
+from sitegen.cache import cache_file, load_cache, save_cache
 from sitegen.commands.build import print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
@@ -59,14 +60,19 @@ class Session:
 
     def build(self, changed: Iterable[Path] = (), retry_coming: bool = False) -> bool:
         """Build; report problems unless ``retry_coming`` (more events are already queued,
-        e.g. the file was read half-written): the next build will report instead."""
+        e.g. the file was read half-written): the next build will report instead.
+
+        ``changed`` must name every input changed since the last call (the watcher's batch):
+        article files it does not name are taken to be as the last build saw them."""
         self._inputs.update(changed)
         with rare_collections():
             return self._build(retry_coming)
 
     def _build(self, retry_coming: bool) -> bool:
         try:
-            result = build(self.options)
+            # Every change since the last good build, which is at least every change since
+            # the last build (of which the cache kept what it saw): the watcher saw them all.
+            result = build(replace(self.options, changed=frozenset(self._inputs)))
         except BuildError as exc:
             problems = exc.problems
         except UsageError as exc:  # e.g. site.yaml names a theme that does not exist
@@ -104,11 +110,21 @@ class Session:
     def prepare(self) -> None:
         """Do now what the first rebuild would otherwise do on top of its own work, so that
         the first save is as quick as the next ones: load what a warm first build did not
-        need (the Markdown parser, the date grammar) and fill the spare output tree."""
+        need (the Markdown parser, the date grammar) and fill the spare output tree. Save
+        the first build's cache too, so that a later ``sitegen serve`` or ``build`` starts
+        warm (the session keeps its own copy in memory).
+
+        Then set what the session holds (the cache, the site model: millions of objects at
+        10,000 articles) apart from the cyclic garbage collector, which would otherwise walk
+        them all in each full collection, in the middle of some rebuild. They are still
+        freed when no longer referenced; only cycles among them would stay."""
         prepare_extraction()
         prepare_markdown(self.config.markdown.allow_html)
         if self.result is not None:
+            assert self.options.cache is not None
+            save_cache(self.options.cache, cache_file(self.options.site_root))
             prepare_next_build(self.options, self.config)
+        gc.freeze()
 
     def watched(self) -> list[tuple[Path, bool]]:
         """``(folder, recursive)`` pairs to watch: the site folder itself only for site.yaml
