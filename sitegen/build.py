@@ -82,11 +82,22 @@ def manifest_file(options: BuildOptions) -> Path:
     return options.site_root / CACHE_DIR / "output.json"
 
 
+def site_templates(options: BuildOptions, chain: list[Path]) -> Templates:
+    """The site's templates over those of its theme ``chain``."""
+    return templates_for(
+        [options.site_root / "templates", *(t / "templates" for t in chain)],
+        strict=options.strict_templates,
+        # Per version: a sitegen with other Jinja settings must not load this one's code.
+        compiled=options.site_root / CACHE_DIR / "templates" / __version__,
+    )
+
+
 def prepare_next_build(options: BuildOptions, config: SiteConfig) -> None:
-    """Fill the spare output tree now rather than in the next build (see
-    :meth:`StagedOutput.mirror_live`)."""
+    """Do now what the next build would otherwise do first: fill the spare output tree (see
+    :meth:`StagedOutput.mirror_live`) and load the templates."""
     with StagedOutput(output_folder(options, config), manifest_file(options)) as staged:
         staged.mirror_live()
+    site_templates(options, theme_chain(options.site_root, config.theme)).load_all()
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -133,12 +144,7 @@ def _build(options: BuildOptions) -> BuildResult:
     output = output_folder(options, site.config)
     check_output_folder(output, options.site_root)
     chain = theme_chain(options.site_root, site.config.theme)
-    templates = templates_for(
-        [options.site_root / "templates", *(t / "templates" for t in chain)],
-        strict=options.strict_templates,
-        # Per version: a sitegen with other Jinja settings must not load this one's code.
-        compiled=options.site_root / CACHE_DIR / "templates" / __version__,
-    )
+    templates = site_templates(options, chain)
     asset_names, assets = collect_assets(
         [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
     )

@@ -85,6 +85,16 @@ class Templates:
                 ]
             ) from None
 
+    def load_all(self) -> None:
+        """Import Jinja and load every template now, not when the first page is rendered
+        (the preview server's first rebuild would pay a fifth of a second for it). A broken
+        template is left for that rendering to report."""
+        import jinja2
+
+        for name in self.env.list_templates(extensions=["html"]):
+            with contextlib.suppress(jinja2.TemplateError):
+                self.env.get_template(name)
+
     def digest(self, name: str, known: Memo | None = None) -> str:
         """Hash of the template and all it pulls in (``extends``, ``include``, ``import``).
         ``known``: the templates each source refers to, as found by earlier builds."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from sitegen.errors import BuildError
 from sitegen.render.templates import templates_for
 
 
@@ -34,3 +37,15 @@ def test_a_new_override_folder_file_is_seen(tmp_path: Path) -> None:
     assert templates_for([site, theme]).render("page.html", {}) == "theme"
     write(site, "page.html", "site")
     assert templates_for([site, theme]).render("page.html", {}) == "site"
+
+
+def test_load_all_compiles_ahead_and_leaves_errors_to_rendering(tmp_path: Path) -> None:
+    write(tmp_path, "good.html", "{{ x }}")
+    write(tmp_path, "broken.html", "{% if %}")
+    (tmp_path / "notes.txt").write_text("not a template", encoding="utf-8")
+    templates = templates_for([tmp_path])
+    templates.load_all()
+    cached = {name for _, name in templates.env.cache}  # type: ignore[union-attr]
+    assert cached == {"good.html"}
+    with pytest.raises(BuildError, match=r"broken\.html"):
+        templates.render("broken.html", {})
