@@ -187,6 +187,7 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
     if overgrown(len(known), len(extractions)):  # some belong to no article any more
         live = {(a.body_key, a.date.key) for a in site.articles.values()}
         cache.events = {k: v for k, v in known.items() if k in live}
+        cache.dirty = True
     return extractions
 
 

@@ -39,8 +39,7 @@ class Preview:
             self.watcher.start()
         ok = self.session.build()
         if self.live is not None:
-            self.session.prepare()
-            self.debouncer.start()
+            self.debouncer.start(before=self.session.prepare)
         return ok
 
     def _rebuild(self, changed: set[Path]) -> None:

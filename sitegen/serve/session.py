@@ -8,6 +8,7 @@ it and the pages show the problems in an overlay until a build succeeds again.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterable
 from dataclasses import replace
@@ -110,9 +111,10 @@ class Session:
     def prepare(self) -> None:
         """Do now what the first rebuild would otherwise do on top of its own work, so that
         the first save is as quick as the next ones: load what a warm first build did not
-        need (the Markdown parser, the date grammar) and fill the spare output tree. Save
-        the first build's cache too, so that a later ``sitegen serve`` or ``build`` starts
-        warm (the session keeps its own copy in memory).
+        need (the Markdown parser, the date grammar, the templates) and fill the spare output
+        tree. Save the first build's cache too, so that a later ``sitegen serve`` or
+        ``build`` starts warm (the session keeps its own copy in memory). The preview runs
+        this while it already serves the pages, before it handles the first save.
 
         Then set what the session holds (the cache, the site model: millions of objects at
         10,000 articles) apart from the cyclic garbage collector, which would otherwise walk
@@ -122,8 +124,11 @@ class Session:
         prepare_markdown(self.config.markdown.allow_html)
         if self.result is not None:
             assert self.options.cache is not None
-            save_cache(self.options.cache, cache_file(self.options.site_root))
-            prepare_next_build(self.options, self.config)
+            # Only a head start: if the disk or the theme fails us here, the rebuild that
+            # needs them will meet the same problem and report it.
+            with contextlib.suppress(OSError, UsageError):
+                save_cache(self.options.cache, cache_file(self.options.site_root))
+                prepare_next_build(self.options, self.config)
         gc.freeze()
 
     def watched(self) -> list[tuple[Path, bool]]:

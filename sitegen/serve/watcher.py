@@ -51,9 +51,14 @@ class Debouncer:
         self._unsettled: set[Path] = set()  # written to, not yet closed
         self._first = self._last = 0.0
         self._stopped = False
+        self._before: Callable[[], None] | None = None
         self._thread = threading.Thread(target=self._run, name="sitegen-rebuild", daemon=True)
+        self.ready = threading.Event()  # set once ``before`` is done
 
-    def start(self) -> None:
+    def start(self, before: Callable[[], None] | None = None) -> None:
+        """Start handing over batches; ``before`` runs first, in the same thread: work that
+        can go on while the server already answers, but must not overlap a rebuild."""
+        self._before = before
         self._thread.start()
 
     def add(self, path: Path, settled: bool = False) -> None:
@@ -84,6 +89,9 @@ class Debouncer:
             self._thread.join(timeout)
 
     def _run(self) -> None:
+        if self._before is not None:
+            self._before()
+        self.ready.set()
         while (batch := self._next_batch()) is not None:
             self.callback(batch)
 

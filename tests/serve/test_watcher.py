@@ -43,6 +43,25 @@ def debouncer(batches: Batches) -> Iterator[Debouncer]:
     debouncer.stop()
 
 
+def test_work_before_the_first_batch_delays_it_but_loses_no_event(batches: Batches) -> None:
+    release, order = threading.Event(), []
+
+    def prepare() -> None:
+        order.append("before")
+        release.wait(5)
+
+    debouncer = Debouncer(batches, quiet=0.05, longest=1.0)
+    debouncer.start(before=prepare)
+    try:
+        debouncer.add(Path("content/articles/a.md"))  # saved while the server prepares
+        assert not batches.arrived.wait(0.3) and not debouncer.ready.is_set()
+        release.set()
+        assert batches.arrived.wait(5) and debouncer.ready.is_set()
+        assert order == ["before"] and batches.batches == [{Path("content/articles/a.md")}]
+    finally:
+        debouncer.stop()
+
+
 def test_a_burst_becomes_one_batch(debouncer: Debouncer, batches: Batches) -> None:
     paths = [Path(f"content/articles/{i}.md") for i in range(200)]
     for path in paths:
