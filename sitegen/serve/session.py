@@ -36,6 +36,10 @@ from sitegen.write.output import WriteReport
 
 # The site's own inputs besides site.yaml (the theme folders come from the theme chain).
 INPUT_FOLDERS = ("content", "templates", "static", "themes")
+# Above this many changed paths a rebuild looks at every input again: Linux queues 16,384
+# file events by default and drops the rest without telling watchdog's handlers, and next to
+# rebuilding that many files, listing them all costs nothing.
+TRUSTED_BURST = 256
 
 
 class Session:
@@ -72,8 +76,10 @@ class Session:
     def _build(self, retry_coming: bool) -> bool:
         try:
             # Every change since the last good build, which is at least every change since
-            # the last build (of which the cache kept what it saw): the watcher saw them all.
-            result = build(replace(self.options, changed=frozenset(self._inputs)))
+            # the last build (of which the cache kept what it saw): the watcher saw them all,
+            # unless the burst was large enough to overflow the kernel's event queue.
+            changed = frozenset(self._inputs) if len(self._inputs) <= TRUSTED_BURST else None
+            result = build(replace(self.options, changed=changed))
         except BuildError as exc:
             problems = exc.problems
         except UsageError as exc:  # e.g. site.yaml names a theme that does not exist
