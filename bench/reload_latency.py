@@ -20,7 +20,8 @@ stream, reload, page load), and how many output files each edit rewrote. ``--pro
 the top functions of one rebuild.
 
 The server runs in a process of its own, as ``sitegen serve`` does: in this one, the
-Playwright client's threads would take turns with the rebuild (a third slower here).
+harness's own threads (Playwright's client) would compete with the rebuild for the
+interpreter lock.
 """
 
 from __future__ import annotations
