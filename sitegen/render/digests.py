@@ -7,11 +7,15 @@ its own page, ``topic`` a topic's header and counts, ``event`` one chronology en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import TypeVar
 
 from sitegen.cache import BuildCache
 from sitegen.hashing import value_digest
 from sitegen.model import Article, Event, Site, Topic
+
+T = TypeVar("T")
 
 
 class Digests:
@@ -23,9 +27,11 @@ class Digests:
         self.assets = assets
         self.cache = cache
 
-    def _each(self, step: str, parts: dict[str, tuple[object, ...]]) -> dict[str, str]:
+    def _each(
+        self, step: str, parts: dict[str, T], digest: Callable[[T], str] = value_digest
+    ) -> dict[str, str]:
         """The digest of each of ``parts``, reusing the last build's where they are equal."""
-        return self.cache.memo(step).same_each(parts, value_digest)
+        return self.cache.memo(step).same_each(parts, digest)
 
     @cached_property
     def site_wide(self) -> str:
@@ -50,9 +56,7 @@ class Digests:
         # The events themselves are the inputs: the chronology never changes an event once
         # made (the preview server's chronology memo relies on it too), so a reused one is
         # the same object, compared at once.
-        return self.cache.memo("events").same_each(
-            self.site.events, lambda event: value_digest(_event(event))
-        )
+        return self._each("events", self.site.events, lambda event: value_digest(_event(event)))
 
     @cached_property
     def all_cards(self) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from sitegen.build import BuildOptions, build
 from sitegen.cache import cache_file
 from sitegen.serve.session import TRUSTED_BURST, Session
@@ -13,12 +15,30 @@ from tests.conftest import article
 BODY = "Inspectors reached the Chernobyl site again.\n"
 
 
-def test_a_session_saves_its_first_cache_for_the_next_start(
-    make_site: Callable[..., Path],
-) -> None:
+@pytest.fixture
+def started(make_site: Callable[..., Path]) -> tuple[Path, Session]:
+    """A one-article site and a session that has built it once."""
     site = make_site({"content/articles/one.md": article("One", "2022-03-01", BODY)})
     session = Session(BuildOptions(site), live=None)
     assert session.build()
+    return site, session
+
+
+def add_article(site: Path) -> Path:
+    path = site / "content" / "articles" / "two.md"
+    path.write_text(article("Two", "2022-03-02", BODY), encoding="utf-8")
+    return path
+
+
+def built_articles(session: Session) -> set[str]:
+    assert session.result is not None
+    return set(session.result.site.articles)
+
+
+def test_a_session_saves_its_first_cache_for_the_next_start(
+    started: tuple[Path, Session],
+) -> None:
+    site, session = started
     assert not cache_file(site).exists()  # saving waits for prepare(), off the first page
     session.prepare()
     assert cache_file(site).exists()
@@ -26,29 +46,24 @@ def test_a_session_saves_its_first_cache_for_the_next_start(
     assert later.rendered == 0 and later.report.written == []
 
 
-def test_rebuilds_see_the_files_the_watcher_names(make_site: Callable[..., Path]) -> None:
-    site = make_site({"content/articles/one.md": article("One", "2022-03-01", BODY)})
-    session = Session(BuildOptions(site), live=None)
-    assert session.build()
-    added = site / "content" / "articles" / "two.md"
-    added.write_text(article("Two", "2022-03-02", BODY), encoding="utf-8")
+def test_rebuilds_see_the_files_the_watcher_names(started: tuple[Path, Session]) -> None:
+    site, session = started
+    added = add_article(site)
     assert session.build({added})
-    assert session.result is not None and set(session.result.site.articles) == {"one", "two"}
+    assert built_articles(session) == {"one", "two"}
     added.unlink()
     assert session.build({added})
-    assert set(session.result.site.articles) == {"one"}
+    assert built_articles(session) == {"one"}
+    assert session.result is not None
     assert not (session.result.output / "articles" / "two").exists()
 
 
-def test_a_large_burst_means_a_full_look(make_site: Callable[..., Path]) -> None:
+def test_a_large_burst_means_a_full_look(started: tuple[Path, Session]) -> None:
     """The kernel may have dropped some of a large burst's events: all files are looked at."""
-    site = make_site({"content/articles/one.md": article("One", "2022-03-01", BODY)})
-    session = Session(BuildOptions(site), live=None)
-    assert session.build()
-    unreported = site / "content" / "articles" / "two.md"
-    unreported.write_text(article("Two", "2022-03-02", BODY), encoding="utf-8")
+    site, session = started
+    add_article(site)  # unreported
     noise = [site / "static" / f"{n}.txt" for n in range(TRUSTED_BURST + 1)]
     assert session.build(noise[1:])  # as many as are trusted: two.md is not looked at
-    assert session.result is not None and set(session.result.site.articles) == {"one"}
+    assert built_articles(session) == {"one"}
     assert session.build(noise)  # one more
-    assert set(session.result.site.articles) == {"one", "two"}
+    assert built_articles(session) == {"one", "two"}
