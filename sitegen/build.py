@@ -14,6 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked there
+    fcntl = None  # type: ignore[assignment]
+
 from sitegen import __version__
 from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
@@ -95,15 +100,32 @@ def site_templates(options: BuildOptions, chain: list[Path]) -> Templates:
 def prepare_next_build(options: BuildOptions, config: SiteConfig) -> None:
     """Do now what the next build would otherwise do first: fill the spare output tree (see
     :meth:`StagedOutput.mirror_live`) and load the templates."""
-    with StagedOutput(output_folder(options, config), manifest_file(options)) as staged:
+    with (
+        output_lock(options.site_root),
+        StagedOutput(output_folder(options, config), manifest_file(options)) as staged,
+    ):
         staged.mirror_live()
     site_templates(options, theme_chain(options.site_root, config.theme)).load_all()
 
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
-    with rare_collections():
+    with rare_collections(), output_lock(options.site_root):
         return _build(options)
+
+
+@contextlib.contextmanager
+def output_lock(site_root: Path) -> Iterator[None]:
+    """Wait until no other process or thread is changing this site's output and cache. Two
+    builds at once (two ``sitegen serve`` on one site, or a build during a preview) would
+    swap the same two output trees under each other and lose files; one waits instead. The
+    lock goes with the open file, so a killed build releases it."""
+    folder = site_root / CACHE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "build.lock", "a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 @contextlib.contextmanager
