@@ -197,9 +197,18 @@ class Memo:
         changed = False
         for key, value in inputs.items():
             entry = previous.get(key)
-            if entry is None or entry[0] != value:
+            if entry is None:
                 entry = (value, compute(value))
                 changed = True
+            elif entry[0] is not value:
+                # Keep the new object, equal or not: the server's next rebuild passes it
+                # again, and identity is checked at once where == would compare (a
+                # dataclass's field by field, even with itself).
+                if entry[0] == value:
+                    entry = (value, entry[1])
+                else:
+                    entry = (value, compute(value))
+                    changed = True
             current[key] = entry
             results[key] = entry[1]
         if changed:

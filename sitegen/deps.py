@@ -1,6 +1,6 @@
 """The dependency map: which inputs each output was made from, as of the last build.
 
-Every page declares its inputs as ``key → digest`` (see :mod:`sitegen.render.pages`). A page
+Every page declares the digests of its inputs (see :mod:`sitegen.render.pages`). A page
 whose inputs all have the digests recorded last time, and whose file is still in the output,
 is not rendered again. The map lives in ``.sitegen-cache/deps.json``; a missing, corrupt or
 foreign map (another sitegen version) only means a full render, never a wrong page.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.hashing import value_digest
-from sitegen.model import Page
+from sitegen.model import Deps, Page
 
 if TYPE_CHECKING:
     from sitegen.cache import Memo
@@ -63,5 +63,5 @@ class DependencyMap:
         self.previous = dict(self.current)
 
 
-def _digest(deps: dict[str, str]) -> str:
+def _digest(deps: Deps) -> str:
     return value_digest(deps, 12)

@@ -211,17 +211,23 @@ class Site:
     chronology: ChronologyReport = field(default_factory=ChronologyReport)
 
 
+Deps = tuple[str, ...]
+
+
 @dataclass
 class Page:
     """One output file: where it goes, how it is made, and what it depends on.
 
-    ``deps`` maps input keys (``article:<slug>``, ``card:<slug>``, ``template:<name>``, ...) to
-    their version digests; the dependency map compares them with the previous build's to decide
-    whether the page must be rendered again.
+    ``deps`` holds the version digests of its inputs (the site, its template, an article, the
+    cards it lists, ...: see :mod:`sitegen.render.digests`); the dependency map compares them
+    with the previous build's to decide whether the page must be rendered again. A tuple, not
+    a mapping from input names: every digest names its input already (a card's covers its
+    article's slug, an article's which cards and events its page shows), and the preview
+    server makes tens of thousands of these per rebuild.
     """
 
     output: str  # path under the output folder, e.g. "articles/x/index.html"
     template: str | None  # Jinja template name, or None for a file made by ``writer``
     context: dict[str, Any]
-    deps: dict[str, str] = field(default_factory=dict)
+    deps: Deps = ()
     writer: Callable[[], bytes] | None = None  # feeds and data files are made in Python

@@ -11,7 +11,7 @@ from sitegen.content.loader import display_path
 from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, RenderedBody
-from sitegen.model import Site
+from sitegen.model import Article, Site
 from sitegen.parallel import parallel_each
 
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
@@ -49,18 +49,19 @@ def body_context(site: Site, root: str = "../../") -> BodyContext:
 def render_bodies(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
     context = body_context(site)
     fingerprint = context_fingerprint(site)
-    keys = {
-        article.slug: cache.body_key(
+    facts = cache.facts
+    keys: dict[str, str] = {}
+    todo: list[Article] = []  # bodies not rendered before
+    for article in site.articles.values():
+        key = keys[article.slug] = cache.body_key(
             article.body_digest,
             article.body_line,
             fingerprint + _targets(article.wikilinks, context)
             if article.wikilinks
             else fingerprint,
         )
-        for article in site.articles.values()
-    }
-    facts = cache.facts
-    todo = [a for a in site.articles.values() if keys[a.slug] not in facts]
+        if key not in facts:
+            todo.append(article)
     failed: dict[str, RenderedBody] = {}
 
     def keep(index: int, result: RenderedBody) -> None:
@@ -75,7 +76,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     load = cache.store.get
     for article in site.articles.values():
         key = keys[article.slug]
-        result = failed.get(article.slug)
+        result = failed.get(article.slug) if failed else None
         if (
             result is None
             and article.body_key == key

@@ -45,6 +45,7 @@ from sitegen.text.slugs import slugify
 _QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
 Claim = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
+_NO_CLAIMS: frozenset[Claim] = frozenset()
 Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
 Draft = tuple[Event, Words]  # an event as one source gives it, and the words it is merged by
 
@@ -61,7 +62,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 article.slug,
                 extractions[article.slug],
                 article.event_specs,
-                article.topics[:1],
+                article.topics[0] if article.topics else None,
             )
             for article in site.articles.values()
             if article.event_specs
@@ -73,21 +74,23 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     for events in specs.values():
         authored += events
     report.front_matter = len(authored) - report.curated
-    claims: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
+    cited: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
     for event in authored:
         for citation in event.sources:
             if citation.anchor:
-                claims[citation.article].add((citation.anchor, event.date))
+                cited[citation.article].add((citation.anchor, event.date))
+    claims = {slug: frozenset(found) for slug, found in cited.items()}
     drafts = [(event, _authored_words(event)) for event in authored]
     # What an article adds depends on its extraction and on what authors say of it only.
+    # (Plain values, no new containers: this runs for every article on every rebuild.)
     contributions = cache.memo("article-events", on_disk=False).same_each(
         {
             article.slug: (
                 article.slug,
                 extractions[article.slug],
-                frozenset(claims.get(article.slug, ())),
+                claims.get(article.slug, _NO_CLAIMS),
                 article.exclude,
-                article.topics[:1],
+                article.topics[0] if article.topics else None,
                 article.path,
             )
             for article in reversed(site.articles.values())  # oldest first: the first words

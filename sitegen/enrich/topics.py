@@ -33,13 +33,16 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
         )
         return list(dict.fromkeys([*article.explicit_topics, *detected]))
 
-    memo = cache.memo("topics")
+    articles = site.articles
+    found = cache.memo("topics").same_each(
+        {slug: (slug, a.body_key, a.explicit_topics, a.title) for slug, a in articles.items()},
+        lambda inputs: detect(articles[inputs[0]]),
+    )
     members: dict[str, list[str]] = {slug: [] for slug in site.topics}
-    for article in site.articles.values():  # already newest first
-        key = f"{article.body_key} {' '.join(article.explicit_topics)} {article.title}"
-        article.topics = memo.get(key, lambda article=article: detect(article))
-        for slug in article.topics:
-            members[slug].append(article.slug)
+    for slug, article in articles.items():  # already newest first
+        article.topics = found[slug]
+        for topic in article.topics:
+            members[topic].append(slug)
     for slug, topic in site.topics.items():
         topic.articles = members[slug]
 
