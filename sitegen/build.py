@@ -12,6 +12,7 @@ import gc
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 try:
@@ -71,7 +72,7 @@ def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> S
     overrides = {"base_url": options.base_url} if options.base_url is not None else None
     config = load_config(options.site_root, problems, overrides)
     content = load_content(config, problems, cache, options.drafts, options.changed)
-    articles = sorted(content.articles, key=lambda a: (a.date.key, a.title), reverse=True)
+    articles = sorted(content.articles, key=attrgetter("date.key", "title"), reverse=True)
     topics: dict[str, Topic] = {}
     for topic_config in config.topics:
         path, text = content.topic_texts.get(topic_config.slug, (None, topic_config.description))
@@ -176,7 +177,8 @@ def _build(options: BuildOptions) -> BuildResult:
     pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
     with StagedOutput(output, manifest_file(options)) as staged:
         current = deps.current_pages(pages)
-        todo = [p for p in pages if not (p.output in current and staged.unchanged(p.output))]
+        kept = staged.keep_unchanged(p.output for p in pages if p.output in current)
+        todo = [p for p in pages if p.output not in kept]
         # Pages showing many inputs (topic pages, the chronology) take longest: started first,
         # they cannot leave one worker rendering them while the others are done.
         todo.sort(key=lambda page: len(page.deps), reverse=True)

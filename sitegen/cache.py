@@ -25,7 +25,7 @@ import sqlite3
 import sys
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -240,15 +240,22 @@ class BuildCache:
             self.config_key = key
             self.dirty = True
 
-    def article(self, path: str | Path, current: Stamp | None) -> Article | None:
-        entry = self.articles.get(str(path))
-        if entry is not None and current is not None and entry[0] == current:
-            self.hits += 1
-            if entry[1].path is None:  # not pickled: see Article.for_cache
-                entry[1].path = Path(path)
-            return entry[1]
-        self.misses += 1
-        return None
+    def parsed(self, stamps: Mapping[str, Stamp | None]) -> dict[str, Article | None]:
+        """The parsed article of each file path whose stamp is unchanged, else None."""
+        found: dict[str, Article | None] = {}
+        articles = self.articles
+        for path, current in stamps.items():
+            entry = articles.get(path)
+            if entry is None or current is None or entry[0] != current:
+                found[path] = None
+                continue
+            article = found[path] = entry[1]
+            if article.path is None:  # not pickled: see Article.for_cache
+                article.path = Path(path)
+        hits = sum(1 for article in found.values() if article is not None)
+        self.hits += hits
+        self.misses += len(found) - hits
+        return found
 
     def keep_article(self, path: str | Path, current: Stamp | None, article: Article) -> None:
         if current is not None:

@@ -65,7 +65,7 @@ def test_a_body_changed_after_loading_is_an_error_not_a_mixed_page(
     site = make_site(FILES)
     build_from_disk(site)
     path = site / "content/articles/a.md"
-    cached = load_cache(cache_file(site)).article(path, content_files(path.parent)[str(path)])
+    cached = load_cache(cache_file(site)).parsed(content_files(path.parent))[str(path)]
     assert cached is not None and cached.body is None and cached.path == path
     assert read_body(cached) == BODY
     stat = path.stat()

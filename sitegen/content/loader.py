@@ -123,7 +123,7 @@ def load_content(
     articles: list[Article] = []
     first_by_slug: dict[str, Article] = {}
     stamps = article_files(root / "content" / "articles", cache, changed)
-    cached = {path: cache.article(path, current) for path, current in stamps.items()}
+    cached = cache.parsed(stamps)
 
     def parse(path: str) -> tuple[Article | None, list[Problem]]:
         found = Problems()

@@ -16,6 +16,7 @@ from sitegen.hashing import value_digest
 from sitegen.model import Article, Event, Site, Topic
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Digests:
@@ -28,8 +29,8 @@ class Digests:
         self.cache = cache
 
     def _each(
-        self, step: str, parts: dict[str, T], digest: Callable[[T], str] = value_digest
-    ) -> dict[str, str]:
+        self, step: str, parts: dict[str, T], digest: Callable[[T], R] = value_digest
+    ) -> dict[str, R]:
         """The digest of each of ``parts``, reusing the last build's where they are equal."""
         return self.cache.memo(step).same_each(parts, digest)
 
@@ -41,14 +42,23 @@ class Digests:
     @cached_property
     def cards(self) -> dict[str, str]:
         """By article slug."""
-        return self._each("cards", {slug: _card(a) for slug, a in self.site.articles.items()})
+        return self._by_article[0]
 
     @cached_property
     def articles(self) -> dict[str, str]:
         """By article slug."""
-        cards = self.cards
-        articles = self.site.articles.items()
-        return self._each("articles", {slug: _article(a, cards[slug]) for slug, a in articles})
+        return self._by_article[1]
+
+    @cached_property
+    def _by_article(self) -> tuple[dict[str, str], dict[str, str]]:
+        # Both digests in one pass over the articles, which the preview server makes on
+        # every rebuild: the article's inputs hold its card's.
+        both = self._each(
+            "articles",
+            {slug: _article(a) for slug, a in self.site.articles.items()},
+            _card_and_article,
+        )
+        return {s: d[0] for s, d in both.items()}, {s: d[1] for s, d in both.items()}
 
     @cached_property
     def events(self) -> dict[str, str]:
@@ -96,15 +106,21 @@ def _card(article: Article) -> tuple[object, ...]:
     )
 
 
-def _article(article: Article, card: str) -> tuple[object, ...]:
-    # The body key stands for the rendered HTML and sentences (hashing those is costly).
+def _article(article: Article) -> tuple[object, ...]:
+    """What an article's own page shows: its card, then the rest. The body key stands for
+    the rendered HTML and sentences (hashing those is costly)."""
     return (
-        card,
+        _card(article),
         article.body_key,
         tuple(article.related),
         tuple(article.backlinks),
         tuple(article.events),
     )
+
+
+def _card_and_article(inputs: tuple[object, ...]) -> tuple[str, str]:
+    card = value_digest(inputs[0])
+    return card, value_digest((card, *inputs[1:]))
 
 
 def _event(event: Event) -> tuple[object, ...]:

@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,14 +83,24 @@ class StagedOutput:
         del self._live[name]
         return False
 
-    def unchanged(self, name: str) -> bool:
-        """Keep the live tree's ``name`` as it is; False if the live tree lacks it."""
-        digest = self._live.get(name)
-        if name in self._next or not self._live_holds(name, digest):
-            return False
-        self._next[name] = digest
-        self.report.unchanged += 1
-        return True
+    def keep_unchanged(self, names: Iterable[str]) -> set[str]:
+        """Keep each of ``names`` as the live tree has it; return those it has (the others
+        must be written). One loop, as in :meth:`_live_holds`, for the ten thousand
+        current pages of a large site's rebuild."""
+        live, following, isfile = self._live, self._next, os.path.isfile
+        final = f"{self.final}/"
+        kept: set[str] = set()
+        for name in names:
+            digest = live.get(name)
+            if digest is None or name in following:
+                continue
+            if not isfile(final + name):  # deleted by hand: forget it
+                del live[name]
+                continue
+            following[name] = digest
+            kept.add(name)
+        self.report.unchanged += len(kept)
+        return kept
 
     def keep_tree(self, name: str) -> bool:
         """Keep every file the live tree has under the folder ``name`` (a tool's output, such

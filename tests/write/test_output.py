@@ -7,8 +7,7 @@ from sitegen.write.output import StagedOutput, exchange, recover
 
 def build(root: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> StagedOutput:
     with StagedOutput(root / "_site", root / "cache" / "output.json") as staged:
-        for name in keep:
-            assert staged.unchanged(name)
+        assert staged.keep_unchanged(keep) == set(keep)
         for name, data in files.items():
             staged.write(name, data)
         staged.commit()
@@ -50,6 +49,18 @@ def test_a_file_deleted_from_the_live_tree_comes_back_unchanged(tmp_path: Path) 
     again = build(tmp_path, {"index.html": b"one", "style.css": b"css"})
     assert sorted(again.report.written) == ["index.html", "style.css"]
     assert tree(tmp_path / "_site") == {"index.html": b"one", "style.css": b"css"}
+
+
+def test_only_files_the_live_tree_still_has_are_kept(tmp_path: Path) -> None:
+    build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
+    (tmp_path / "_site" / "a" / "index.html").unlink()
+    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json") as staged:
+        kept = staged.keep_unchanged(["index.html", "a/index.html", "never-built.html"])
+        assert kept == {"index.html"}
+        staged.write("a/index.html", b"a")
+        staged.commit()
+    assert staged.report.written == ["a/index.html"]
+    assert tree(tmp_path / "_site") == {"index.html": b"one", "a/index.html": b"a"}
 
 
 def test_failed_build_leaves_live_tree_and_next_build_is_right(tmp_path: Path) -> None:
