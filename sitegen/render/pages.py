@@ -60,7 +60,7 @@ def plan_pages(
     shared, inputs = common("article.html", 2)
     card, event = cards.__getitem__, events.__getitem__
     for slug, article in articles.items():
-        path = f"articles/{slug}/"
+        path = article.page
         # The article's digest covers which related articles, backlinks and events its
         # page shows; their digests, how each of them looks.
         deps = (
@@ -84,10 +84,13 @@ def plan_pages(
         context = {"topic": topic, "quoted": [articles[s] for s in quoted]}
         yield page(f"{topic.page}index.html", "topic.html", 2, context, deps)
 
+    # Every event's and card's digest, not one of them all: the length of a page's inputs is
+    # how build.py tells the pages that take longest to render.
     years = {"years": _by_year_month(site)}
-    yield page("chronology/index.html", "chronology.html", 1, years, (digests.all_events,))
-    yield page("topics/index.html", "topics.html", 1, {}, (digests.all_topics,))
-    yield page("articles/index.html", "articles.html", 1, {}, (digests.all_cards,))
+    yield page("chronology/index.html", "chronology.html", 1, years, tuple(events.values()))
+    topic_digests = tuple(digests.topic(t) for t in topics.values())
+    yield page("topics/index.html", "topics.html", 1, {}, topic_digests)
+    yield page("articles/index.html", "articles.html", 1, {}, tuple(cards.values()))
     # GitHub Pages serves 404.html for a missing URL at any depth without redirecting, so its
     # links cannot be relative: they start from the site's base path.
     yield page("404.html", "404.html", site.config.base_path, {}, ())
