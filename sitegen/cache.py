@@ -243,18 +243,16 @@ class BuildCache:
     def parsed(self, stamps: Mapping[str, Stamp | None]) -> dict[str, Article | None]:
         """The parsed article of each file path whose stamp is unchanged, else None."""
         found: dict[str, Article | None] = {}
-        articles = self.articles
         for path, current in stamps.items():
-            entry = articles.get(path)
+            entry = self.articles.get(path)
             if entry is None or current is None or entry[0] != current:
                 found[path] = None
+                self.misses += 1
                 continue
             article = found[path] = entry[1]
+            self.hits += 1
             if article.path is None:  # not pickled: see Article.for_cache
                 article.path = Path(path)
-        hits = sum(1 for article in found.values() if article is not None)
-        self.hits += hits
-        self.misses += len(found) - hits
         return found
 
     def keep_article(self, path: str | Path, current: Stamp | None, article: Article) -> None:

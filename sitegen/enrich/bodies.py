@@ -76,7 +76,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     load = cache.store.get
     for article in site.articles.values():
         key = keys[article.slug]
-        result = failed.get(article.slug) if failed else None
+        result = failed.get(article.slug)
         if (
             result is None
             and article.body_key == key

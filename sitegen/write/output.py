@@ -87,20 +87,13 @@ class StagedOutput:
 
     def keep_unchanged(self, names: Iterable[str]) -> set[str]:
         """Keep each of ``names`` as the live tree has it; return those it has (the others
-        must be written). One loop, as in :meth:`_live_holds`, for the ten thousand
-        current pages of a large site's rebuild."""
-        live, following, isfile = self._live, self._next, os.path.isfile
-        final = f"{self.final}/"
+        must be written)."""
         kept: set[str] = set()
         for name in names:
-            digest = live.get(name)
-            if digest is None or name in following:
-                continue
-            if not isfile(final + name):  # deleted by hand: forget it
-                del live[name]
-                continue
-            following[name] = digest
-            kept.add(name)
+            digest = self._live.get(name)
+            if digest is not None and name not in self._next and self._live_holds(name, digest):
+                self._next[name] = digest
+                kept.add(name)
         self.report.unchanged += len(kept)
         return kept
 
