@@ -37,7 +37,7 @@ from sitegen.markdown import BodyFacts
 from sitegen.model import Article, BodyContent
 
 if TYPE_CHECKING:
-    from sitegen.enrich.extract import Extraction
+    from sitegen.enrich.extract import Extraction, ExtractionKey
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
@@ -220,9 +220,7 @@ class Memo:
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
     facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
-    events: dict[tuple[str, tuple[int, int, int]], Extraction] = field(
-        default_factory=dict
-    )  # events.py
+    events: dict[ExtractionKey, Extraction] = field(default_factory=dict)  # see extract.py
     memos: dict[str, dict[str, Any]] = field(default_factory=dict)  # by step, see Memo
     # Memo tables worth keeping in memory only (the preview server's): see memo().
     transient: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -25,7 +25,13 @@ from sitegen.cache import BuildCache, Memo, overgrown
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
-from sitegen.enrich.extract import Extraction, Found, extract
+from sitegen.enrich.extract import (
+    Extraction,
+    ExtractionKey,
+    Found,
+    cache_key,
+    extract,
+)
 from sitegen.enrich.similar import SameDate, Signature, best_match, words
 from sitegen.errors import Problems
 from sitegen.hashing import digest
@@ -172,12 +178,13 @@ def _contribution(
 
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
-    """Each article's extraction, from the cache where its body and date are unchanged."""
+    """Each article's extraction, from the cache where its body and date are unchanged
+    (bodies just rendered were extracted by the workers that rendered them)."""
     known = cache.events
     extractions: dict[str, Extraction] = {}
-    todo: list[tuple[Article, tuple[str, tuple[int, int, int]]]] = []
+    todo: list[tuple[Article, ExtractionKey]] = []
     for article in site.articles.values():
-        key = (article.body_key, article.date.key)
+        key = cache_key(article.body_key, article.date)
         extraction = known.get(key)
         if extraction is None:
             todo.append((article, key))
@@ -188,7 +195,7 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
         known[key] = extractions[article.slug] = extraction
         cache.dirty = True
     if overgrown(len(known), len(extractions)):  # some belong to no article any more
-        live = {(a.body_key, a.date.key) for a in site.articles.values()}
+        live = {cache_key(a.body_key, a.date) for a in site.articles.values()}
         cache.events = {k: v for k, v in known.items() if k in live}
         cache.dirty = True
     return extractions

@@ -68,6 +68,14 @@ class Extraction:
     citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
 
 
+ExtractionKey = tuple[str, tuple[int, int, int]]
+
+
+def cache_key(body_key: str, published: PartialDate) -> ExtractionKey:
+    """Where the build cache keeps an extraction (see the module's docstring)."""
+    return body_key, published.key
+
+
 def prepare() -> None:
     """Load the date grammar now (the preview server, which extracts events on every save,
     does this while it waits for the first one)."""

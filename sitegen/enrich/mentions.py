@@ -1,12 +1,18 @@
 """Find topic mentions in text with one compiled pattern for every alias of every topic.
 
-One alternation, longest alias first, scans a text once whatever the number of topics (the
-regex engine tries the longer alias before its prefix at each position). Matching is
-case-insensitive on whole words; spaces and hyphens inside an alias match any run of spaces,
-hyphens or line breaks, and apostrophes match both typewriter and typographic forms, so
-"Zaporizhzhia NPP", "Zaporizhzhia-NPP" and "Zaporizhzhia\\nNPP" are one alias. A topic's
-``exclude`` phrases (e.g. "Zaporizhzhia Oblast" for the power plant) are matched the same way
-and swallow the text they cover, so an alias inside them does not count.
+The aliases are merged into a trie, written as one regular expression over lowercased text
+("c(?:h(?:ernobyl|ornobyl)|rimea(?:n peninsula)?)"): at each position the regex engine
+follows one branch per character instead of trying every alias in turn, and with no
+IGNORECASE flag it skips positions that cannot start an alias by their first character
+alone. That is three times faster on article text than an alternation of the aliases, which
+matters because every paragraph of every body goes through it.
+
+Matching is case-insensitive on whole words; spaces and hyphens inside an alias match any run
+of spaces, hyphens or line breaks, and apostrophes match both typewriter and typographic
+forms, so "Zaporizhzhia NPP", "Zaporizhzhia-NPP" and "Zaporizhzhia\\nNPP" are one alias. At
+one position the longest alias wins. A topic's ``exclude`` phrases (e.g. "Zaporizhzhia
+Oblast" for the power plant) are matched the same way and swallow the text they cover, so an
+alias inside them does not count.
 """
 
 from __future__ import annotations
@@ -17,9 +23,13 @@ from dataclasses import dataclass
 
 from sitegen.config import TopicConfig
 
-_SEPARATOR = r"[\s\-‐‑–]+"
-_APOSTROPHE = "['’‘]"
-_EXCLUDED = ""  # group name marker for exclusion phrases
+_SEPARATORS = r"[\s\-‐‑–]+"
+_SEPARATOR_RUN = re.compile(_SEPARATORS)
+_APOSTROPHES = "'’‘"
+_TO_APOSTROPHE = str.maketrans({c: "'" for c in _APOSTROPHES})
+_EXCLUDED = ""  # the owner of exclusion phrases
+_END = ""  # trie key marking the end of a phrase
+_Trie = dict[str, "_Trie"]
 
 
 @dataclass(frozen=True)
@@ -31,40 +41,61 @@ class Mention:
 
 class MentionMatcher:
     def __init__(self, topics: Sequence[TopicConfig]) -> None:
-        phrases: list[tuple[str, str]] = []  # (phrase, topic slug or _EXCLUDED)
+        # Normalized phrase → topic slug or _EXCLUDED; the first topic to name a phrase has it.
+        self._owners: dict[str, str] = {}
+        trie: _Trie = {}
         for topic in topics:
-            phrases.extend((alias, topic.slug) for alias in topic.aliases)
-            phrases.extend((phrase, _EXCLUDED) for phrase in topic.exclude)
-        # Longest first so that at any position the longest alias wins over its prefix.
-        phrases.sort(key=lambda item: len(item[0]), reverse=True)
-        self._owners: list[str] = []
-        parts: list[str] = []
-        for phrase, owner in phrases:
-            pattern = _phrase_pattern(phrase)
-            if pattern:
-                parts.append(f"(?P<g{len(self._owners)}>{pattern})")
-                self._owners.append(owner)
-        # A lookahead on the possible first letters lets the regex engine skip most positions
-        # without trying every alternative (about 1.6x faster on article text).
-        initials = {c for phrase, _ in phrases for c in (phrase[:1].lower(), phrase[:1].upper())}
-        first = "(?=[" + re.escape("".join(sorted(initials))) + "])"
-        self._pattern = (
-            re.compile(first + r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-            if parts
-            else None
-        )
+            named = [(a, topic.slug) for a in topic.aliases]
+            for phrase, owner in [*named, *((p, _EXCLUDED) for p in topic.exclude)]:
+                units = _units(phrase)
+                if units:
+                    self._owners.setdefault("".join(units), owner)
+                    node = trie
+                    for unit in units:
+                        node = node.setdefault(unit, {})
+                    node[_END] = {}
+        self._pattern = re.compile(r"(?<!\w)" + _branches(trie)) if trie else None
 
     def finditer(self, text: str) -> Iterator[Mention]:
         if self._pattern is None:
             return
-        for match in self._pattern.finditer(text):
-            owner = self._owners[int(match.lastgroup[1:])]  # type: ignore[index]
+        for match in self._pattern.finditer(_lowered(text)):
+            key = _SEPARATOR_RUN.sub(" ", match.group()).translate(_TO_APOSTROPHE)
+            owner = self._owners[key]
             if owner != _EXCLUDED:
                 yield Mention(match.start(), match.end(), owner)
 
 
-def _phrase_pattern(phrase: str) -> str:
-    words = re.split(r"[\s\-‐‑–]+", phrase.strip())
-    # One pass: replacing ' and then ’ would rewrite the ’ inside the first replacement.
-    escaped = [re.sub("['’]", _APOSTROPHE, re.escape(word)) for word in words if word]
-    return _SEPARATOR.join(escaped)
+def _lowered(text: str) -> str:
+    """``text`` in lower case, each character still at its offset (mentions are offsets into
+    the original): a character whose lower case is longer ("İ") stays as it is."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _units(phrase: str) -> list[str]:
+    """A phrase as the trie spells it: lowercased characters, one " " per separator run,
+    "'" for any apostrophe."""
+    words = [w for w in _SEPARATOR_RUN.split(_lowered(phrase.strip())) if w]
+    return list(" ".join(words).translate(_TO_APOSTROPHE))
+
+
+def _branches(node: _Trie) -> str:
+    """The regex for the phrases below a trie node; longer continuations are tried before
+    a phrase ending here, so the longest alias at a position wins."""
+    options = []
+    for unit, child in node.items():
+        if unit != _END:
+            piece = (
+                _SEPARATORS
+                if unit == " "
+                else f"[{_APOSTROPHES}]"
+                if unit == "'"
+                else re.escape(unit)
+            )
+            options.append(piece + _branches(child))
+    if _END in node:
+        options.append(r"(?!\w)")
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"

@@ -11,6 +11,7 @@ import pytest
 from sitegen.build import BuildOptions, load_site
 from sitegen.cache import BuildCache
 from sitegen.dates import PartialDate
+from sitegen.enrich import bodies as bodies_module
 from sitegen.enrich import events as events_module
 from sitegen.enrich.pipeline import enrich
 from sitegen.errors import Problems
@@ -195,6 +196,9 @@ def test_extraction_is_cached_by_body_and_date(
         calls.append(published)
         return real(sentences, published)
 
+    # A new body is extracted by the worker rendering it; a new date on an unchanged body,
+    # by the events step.
+    monkeypatch.setattr(bodies_module, "extract", counting)
     monkeypatch.setattr(events_module, "extract", counting)
     cache = BuildCache()
     model(leaving(), cache)

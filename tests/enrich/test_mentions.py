@@ -55,3 +55,24 @@ def test_regex_metacharacters_in_aliases_are_literal() -> None:
 
 def test_no_topics_matches_nothing() -> None:
     assert list(MentionMatcher([]).finditer("Chernobyl")) == []
+
+
+def test_offsets_stay_right_where_lowercasing_lengthens_a_character() -> None:
+    # "İ".lower() is two characters; the mention after it must still be found in place.
+    text = "İstanbul talks on ZNPP"
+    assert found(text) == [("ZNPP", "zaporizhzhia-npp")]
+
+
+def test_a_phrase_named_twice_belongs_to_the_first_topic() -> None:
+    topics = [
+        TopicConfig("first", "First", aliases=("Energodar",)),
+        TopicConfig("second", "Second", aliases=("energodar", "Enerhodar")),
+    ]
+    mentions = MentionMatcher(topics).finditer("ENERGODAR, also Enerhodar")
+    assert [m.topic for m in mentions] == ["first", "second"]
+
+
+def test_a_shorter_alias_does_not_match_inside_a_longer_word() -> None:
+    topics = [TopicConfig("c", "Crimea", aliases=("Crimea", "Crimean peninsula"))]
+    mentions = MentionMatcher(topics).finditer("Crimean troops; the Crimean  peninsula; Crimea.")
+    assert [(m.start, m.end) for m in mentions] == [(20, 38), (40, 46)]
