@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitegen.config import TopicConfig
 
@@ -32,8 +32,7 @@ _END = ""  # trie key marking the end of a phrase
 _Trie = dict[str, "_Trie"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every mention in every paragraph, twice as fast
     start: int
     end: int
     topic: str  # topic slug

@@ -52,7 +52,9 @@ def annotate_rule(state: StateCore) -> None:
         line = (token.map[0] if token.map else 0) + body.first_line
         _resolve_wikilinks(token.children, body, line)
         flat = _flatten(token.children)
-        mentions = [m for m in body.matcher.finditer(flat.text) if not _blocked(flat, m)]
+        mentions = list(body.matcher.finditer(flat.text))
+        if flat.blocked:
+            mentions = [m for m in mentions if not _blocked(flat, m)]
         for mention in mentions:
             body.mentions[mention.topic] = body.mentions.get(mention.topic, 0) + 1
         if index and tokens[index - 1].type == "paragraph_open":
