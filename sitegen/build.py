@@ -137,8 +137,8 @@ def rare_collections() -> Iterator[None]:
     time at 10,000 articles. Reference counting still frees everything else at once.
 
     On leaving, the next allocation collects every object the build made (0.1 s at 10,000
-    articles): the preview server wraps a rebuild *and* telling the pages in this, so that
-    collection comes after the browser has been told."""
+    articles). The preview server wraps a rebuild *and* telling the pages in this, and sets
+    those objects apart from the collector before leaving (see Session.build)."""
     thresholds = gc.get_threshold()
     gc.set_threshold(200_000, 50, 50)
     try:

@@ -71,7 +71,15 @@ class Session:
         article files it does not name are taken to be as the last build saw them."""
         self._inputs.update(changed)
         with rare_collections():
-            return self._build(retry_coming)
+            built = self._build(retry_coming)
+            if built:
+                # Set what the rebuild left apart from the cyclic collector (as prepare()
+                # does), instead of letting it walk them all as soon as the rebuild is done:
+                # 0.06-0.09 s at 10,000 articles, holding up the very request that reloads
+                # the page. A successful rebuild leaves no reference cycles to free (the
+                # tests check), and what it replaced is still freed by reference counting.
+                gc.freeze()
+            return built
 
     def _build(self, retry_coming: bool) -> bool:
         try:

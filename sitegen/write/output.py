@@ -20,12 +20,13 @@ rebuild the spare from scratch rather than trust it.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import marshal
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -262,19 +263,24 @@ _AT_FDCWD = -100
 
 def exchange(a: Path, b: Path) -> None:
     """Swap two folders atomically (Linux ``renameat2``), else with three quick renames."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = getattr(libc, "renameat2", None)
-        if renameat2 is not None:
-            result = renameat2(
-                _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE
-            )
-            if result == 0:
-                return
+    renameat2 = _renameat2()
+    if renameat2 is not None:
+        result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+        if result == 0:
+            return
     middle = b.with_name(f".{b.name}.swap")
     os.rename(b, middle)
     os.rename(a, b)
     os.rename(middle, a)
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    # Looked up once: a ctypes library object is a reference cycle, which the preview
+    # server, freezing what its rebuilds leave (see Session.build), would never free.
+    if not sys.platform.startswith("linux"):
+        return None
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # type: ignore[no-any-return]
 
 
 def recover(final: Path) -> None:
