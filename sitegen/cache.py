@@ -55,16 +55,22 @@ class BodyStore:
     """Rendered HTML and sentences by body key, in SQLite (one file, random access).
 
     A connection is opened per process, because build workers are forked and a SQLite
-    connection must not cross a fork. Writes are batched until :meth:`commit`.
+    connection must not cross a fork. Writes are batched until :meth:`commit`. Bodies are
+    stored pickled (:meth:`pack`), and may be given pickled: the build workers that render
+    them pickle them, so the building process never unpickles a body only to pickle it again.
     """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: memory only (tests, or a cache that could not be opened)
-        self._memory: dict[str, BodyContent] = {}
-        self._pending: dict[str, BodyContent] = {}
+        self._memory: dict[str, bytes] = {}
+        self._pending: dict[str, bytes] = {}
         self._recent: OrderedDict[str, BodyContent] = OrderedDict()  # read last, for reuse
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+
+    @staticmethod
+    def pack(content: BodyContent) -> bytes:
+        return pickle.dumps(content, pickle.HIGHEST_PROTOCOL)
 
     def _db(self) -> sqlite3.Connection | None:
         if self.path is None:
@@ -84,32 +90,33 @@ class BodyStore:
         return self._connection
 
     def get(self, key: str) -> BodyContent:
-        if key in self._pending:
-            return self._pending[key]
-        if key in self._memory:
-            return self._memory[key]
         if key in self._recent:  # a page often asks for the HTML, then the sentences
             self._recent.move_to_end(key)
             return self._recent[key]
-        db = self._db()
-        row = (
-            db.execute("select scope, data from bodies where key = ?", (key,)).fetchone()
-            if db
-            else None
-        )
-        if row is None or row[0] != _SCOPE:
-            raise LookupError(f"body {key} is not in the cache")
-        content: BodyContent = pickle.loads(row[1])
+        packed = self._pending.get(key) or self._memory.get(key)
+        if packed is None:
+            db = self._db()
+            row = (
+                db.execute("select scope, data from bodies where key = ?", (key,)).fetchone()
+                if db
+                else None
+            )
+            if row is None or row[0] != _SCOPE:
+                raise LookupError(f"body {key} is not in the cache")
+            packed = row[1]
+        content: BodyContent = pickle.loads(packed)
         self._recent[key] = content
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
         return content
 
-    def put(self, key: str, content: BodyContent) -> None:
+    def put(self, key: str, content: BodyContent | bytes) -> None:
+        """Keep a body, given as it is or :meth:`pack`-ed."""
+        packed = content if isinstance(content, bytes) else self.pack(content)
         if self.path is None:
-            self._memory[key] = content
+            self._memory[key] = packed
             return
-        self._pending[key] = content
+        self._pending[key] = packed
         if len(self._pending) >= _BATCH:  # a cold build need not hold every body at once
             self._write_pending()
 
@@ -117,12 +124,9 @@ class BodyStore:
         db = self._db()
         assert db is not None
         with db:
-            db.executemany(  # a generator: one pickled body in memory at a time
+            db.executemany(
                 "insert or replace into bodies values (?, ?, ?)",
-                (
-                    (k, _SCOPE, pickle.dumps(v, pickle.HIGHEST_PROTOCOL))
-                    for k, v in self._pending.items()
-                ),
+                ((k, _SCOPE, v) for k, v in self._pending.items()),
             )
         self._pending.clear()
 
@@ -258,7 +262,7 @@ class BuildCache:
             self.articles[str(path)] = (current, article)
             self.dirty = True
 
-    def keep_body(self, key: str, facts: BodyFacts, content: BodyContent) -> None:
+    def keep_body(self, key: str, facts: BodyFacts, content: BodyContent | bytes) -> None:
         self.facts[key] = facts
         self.store.put(key, content)
         self.dirty = True

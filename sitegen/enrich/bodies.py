@@ -17,7 +17,7 @@ from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
 from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
-from sitegen.markdown import BodyContext, RenderedBody
+from sitegen.markdown import BodyContext, BodyFacts, RenderedBody
 from sitegen.model import Article, Site
 from sitegen.parallel import parallel_each
 
@@ -71,20 +71,25 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             todo.append(article)
     failed: dict[str, RenderedBody] = {}
 
-    def read(article: Article) -> tuple[RenderedBody, Extraction | None]:
+    def read(article: Article) -> RenderedBody | tuple[BodyFacts, bytes, Extraction]:
         result = render(read_body(article), article.body_line, context)
-        found = None if result.problems else extract(result.content.sentences, article.date)
-        return result, found
+        if result.problems:
+            return result  # the build will fail; enrichment goes on with the content as is
+        # Pickled for the store here, in the worker, not in the building process (which
+        # would unpickle it from the worker first), so the cores share that work too.
+        packed = cache.store.pack(result.content)
+        return result.facts, packed, extract(result.content.sentences, article.date)
 
-    def keep(index: int, done: tuple[RenderedBody, Extraction | None]) -> None:
+    def keep(index: int, done: RenderedBody | tuple[BodyFacts, bytes, Extraction]) -> None:
         # Stored as each result arrives; pages read bodies back from the store, so a cold
         # build never holds every rendered body at once.
-        (result, found), article = done, todo[index]
-        if found is None:
-            failed[article.slug] = result
+        article = todo[index]
+        if isinstance(done, RenderedBody):
+            failed[article.slug] = done
         else:
+            facts, packed, found = done
             key = keys[article.slug]
-            cache.keep_body(key, result.facts, result.content)
+            cache.keep_body(key, facts, packed)
             cache.events[cache_key(key, article.date)] = found
 
     parallel_each(read, todo, keep)
