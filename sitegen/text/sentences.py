@@ -61,37 +61,33 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# The whitespace after a sentence is a group: the sentence ends where it starts, and the next
+# one begins where it ends, so spans need no trimming but at the ends of the text.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences in ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = len(text) - len(text.lstrip())
     for match in _BOUNDARY.finditer(text):
         if _is_abbreviation(text, match.start()):
             continue
-        end = match.end()
-        _append(text, start, end, spans)
-        start = end
-    _append(text, start, len(text), spans)
+        spans.append((start, match.start(1)))
+        start = match.end()
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((start, end))
     return spans
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    # The word before the full stop, looked for in the twelve characters before it only.
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not word:
         return False
-    token = word.group(1).lower()
+    token = word.group().lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-
-def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
