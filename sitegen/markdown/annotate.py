@@ -129,7 +129,11 @@ def _annotate_paragraph(
     for start, end in spans:
         body.sentence_count += 1
         anchor = f"s-{body.sentence_count}"
-        topics = tuple(dict.fromkeys(m.topic for m in mentions if start <= m.start < end))
+        topics = (
+            tuple(dict.fromkeys(m.topic for m in mentions if start <= m.start < end))
+            if mentions  # most paragraphs name no topic
+            else ()
+        )
         sentence_line = line + bisect.bisect_left(flat.breaks, start)
         body.sentences.append(Sentence(anchor, flat.text[start:end], sentence_line, topics))
         open_at = _outer_point(children, flat, start, opening=True)
