@@ -2,10 +2,12 @@
 
 python bench/reload_latency.py                      # 1,000 and 10,000 articles, 10 edits each
 python bench/reload_latency.py --sizes 1000 --edits 5 --profile
+python bench/reload_latency.py --sizes 10000 --edit title   # edits that change every list
 
 For each size: generate a site with bench/corpus.py, start the preview server (as
 ``sitegen serve --port 0`` does), open one article in headless Chromium, then repeatedly
-rewrite that article's Markdown and wait until the page shows the new text. Two times per
+rewrite that article's Markdown (a sentence added to its body, or with ``--edit title`` words
+added to its title) and wait until the page shows the new text. Two times per
 edit, from the save:
 
 * *reloaded*: until the reloaded page's load event, by the browser's own clock (Navigation
@@ -101,7 +103,18 @@ def serve(site: Path, channel: Connection) -> None:
         channel.send(stats.stream.getvalue())  # type: ignore[attr-defined]
 
 
-def measure(size: int, edits: int, profile: bool, browser: object) -> None:
+def edited(original: str, marker: str, part: str) -> str:
+    """The article with ``marker`` added: a sentence at the end of its body (what lists of
+    articles show stays the same), or words at the end of its title (every list showing the
+    article changes: its topics' pages, the article index, the home page if it is recent)."""
+    if part == "body":
+        return original + f"\n{marker}\n"
+    head, title, rest = original.partition("\ntitle: ")
+    line, newline, tail = rest.partition("\n")
+    return f"{head}{title}{line} {marker}{newline}{tail}"
+
+
+def measure(size: int, edits: int, profile: bool, browser: object, part: str) -> None:
     with tempfile.TemporaryDirectory(prefix=f"sitegen-bench-{size}-") as folder:
         site = generate(Path(folder), size)
         target = sorted((site / "content" / "articles").glob("*.md"))[size // 2]
@@ -110,7 +123,10 @@ def measure(size: int, edits: int, profile: bool, browser: object) -> None:
         server = multiprocessing.get_context("spawn").Process(target=serve, args=(site, child_end))
         server.start()
         url, first, prepared = channel.recv()
-        print(f"{size} articles: first build {first:.1f} s, then prepared in {prepared:.1f} s")
+        print(
+            f"{size} articles: first build {first:.1f} s, then prepared in {prepared:.1f} s;"
+            f" editing the {part}"
+        )
         tab = browser.new_page()  # type: ignore[attr-defined]
         tab.set_default_timeout(TIMEOUT_MS)
         try:
@@ -122,7 +138,7 @@ def measure(size: int, edits: int, profile: bool, browser: object) -> None:
                 channel.recv()  # forget earlier rebuilds
                 marker = f"Benchmark edit number {n} at {time.time_ns()}."
                 saved, saved_at = time.perf_counter(), time.time()
-                target.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                target.write_text(edited(original, marker, part), encoding="utf-8")
                 tab.wait_for_function(
                     "marker => document.body.innerText.includes(marker)", arg=marker
                 )
@@ -165,6 +181,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="profile one warm rebuild")
+    parser.add_argument(
+        "--edit", choices=["body", "title"], default="body", help="what each save changes"
+    )
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -172,7 +191,7 @@ def main() -> None:
         )
         try:
             for size in args.sizes:
-                measure(size, args.edits, args.profile, browser)
+                measure(size, args.edits, args.profile, browser, args.edit)
         finally:
             browser.close()
 
