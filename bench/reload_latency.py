@@ -42,7 +42,8 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from corpus import generate  # bench/ is on sys.path when this file is run as a script
+from calibrate import machine_seconds  # bench/ is on sys.path when run as a script
+from corpus import generate
 from playwright.sync_api import sync_playwright
 
 from sitegen.build import BuildOptions, build
@@ -125,7 +126,7 @@ def measure(size: int, edits: int, profile: bool, browser: object, part: str) ->
         url, first, prepared = channel.recv()
         print(
             f"{size} articles: first build {first:.1f} s, then prepared in {prepared:.1f} s;"
-            f" editing the {part}"
+            f" editing the {part}; machine calibration {machine_seconds():.3f} s"
         )
         tab = browser.new_page()  # type: ignore[attr-defined]
         tab.set_default_timeout(TIMEOUT_MS)

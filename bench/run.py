@@ -35,6 +35,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from calibrate import machine_seconds  # noqa: E402
 from corpus import generate  # noqa: E402
 
 import sitegen  # noqa: E402
@@ -211,6 +212,7 @@ def main() -> None:
     pelican = None if args.no_peers else pelican_command()
     hugo = None if args.no_peers else shutil.which("hugo")
     rows: list[tuple[int, str, Run]] = []
+    print(f"machine calibration (bench/calibrate.py): {machine_seconds():.3f} s")
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"sitegen-bench-{size}-") as folder:
             root = Path(folder)
@@ -236,6 +238,7 @@ def main() -> None:
                 results["Pelican cold"] = median(runs)
             rows.extend((size, name, run) for name, run in results.items())
             print_table(rows)
+            print(f"machine calibration after these rows: {machine_seconds():.3f} s")
 
 
 def print_table(rows: list[tuple[int, str, Run]]) -> None:

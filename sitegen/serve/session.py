@@ -70,6 +70,10 @@ class Session:
         ``changed`` must name every input changed since the last call (the watcher's batch):
         article files it does not name are taken to be as the last build saw them."""
         self._inputs.update(changed)
+        # Free the cycles made since the last rebuild (by failed builds, by the server's own
+        # threads) before the next freeze would keep them: after a successful rebuild only
+        # what was made since is not frozen, so this looks at little.
+        gc.collect()
         with rare_collections():
             built = self._build(retry_coming)
             if built:
