@@ -55,9 +55,9 @@ class BodyStore:
     """Rendered HTML and sentences by body key, in SQLite (one file, random access).
 
     A connection is opened per process, because build workers are forked and a SQLite
-    connection must not cross a fork. Writes are batched until :meth:`commit`. Bodies are
-    stored pickled (:meth:`pack`), and may be given pickled: the build workers that render
-    them pickle them, so the building process never unpickles a body only to pickle it again.
+    connection must not cross a fork. Writes are batched until :meth:`commit`. Bodies come
+    and stay pickled (:meth:`pack`): the build workers that render them pickle them, so the
+    building process never unpickles a body only to pickle it again.
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -110,9 +110,8 @@ class BodyStore:
             self._recent.popitem(last=False)
         return content
 
-    def put(self, key: str, content: BodyContent | bytes) -> None:
-        """Keep a body, given as it is or :meth:`pack`-ed."""
-        packed = content if isinstance(content, bytes) else self.pack(content)
+    def put(self, key: str, packed: bytes) -> None:
+        """Keep a body, :meth:`pack`-ed."""
         if self.path is None:
             self._memory[key] = packed
             return
@@ -262,9 +261,9 @@ class BuildCache:
             self.articles[str(path)] = (current, article)
             self.dirty = True
 
-    def keep_body(self, key: str, facts: BodyFacts, content: BodyContent | bytes) -> None:
+    def keep_body(self, key: str, facts: BodyFacts, packed: bytes) -> None:
         self.facts[key] = facts
-        self.store.put(key, content)
+        self.store.put(key, packed)
         self.dirty = True
 
     def memo(self, step: str, on_disk: bool = True) -> Memo:

@@ -30,9 +30,11 @@ _TO_APOSTROPHE = str.maketrans({c: "'" for c in _APOSTROPHES})
 _EXCLUDED = ""  # the owner of exclusion phrases
 _END = ""  # trie key marking the end of a phrase
 _Trie = dict[str, "_Trie"]
+# What the trie's normalized units match in the text.
+_CLASSES = {" ": _SEPARATORS, "'": f"[{_APOSTROPHES}]"}
 
 
-class Mention(NamedTuple):  # a tuple: made for every mention in every paragraph, twice as fast
+class Mention(NamedTuple):  # made for every mention in every paragraph: a tuple is quicker
     start: int
     end: int
     topic: str  # topic slug
@@ -84,17 +86,11 @@ def _units(phrase: str) -> list[str]:
 def _branches(node: _Trie) -> str:
     """The regex for the phrases below a trie node; longer continuations are tried before
     a phrase ending here, so the longest alias at a position wins."""
-    options = []
-    for unit, child in node.items():
-        if unit != _END:
-            piece = (
-                _SEPARATORS
-                if unit == " "
-                else f"[{_APOSTROPHES}]"
-                if unit == "'"
-                else re.escape(unit)
-            )
-            options.append(piece + _branches(child))
+    options = [
+        (_CLASSES.get(unit) or re.escape(unit)) + _branches(child)
+        for unit, child in node.items()
+        if unit != _END
+    ]
     if _END in node:
         options.append(r"(?!\w)")
     return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
