@@ -62,11 +62,16 @@ class Digests:
 
     @cached_property
     def events(self) -> dict[str, str]:
-        """By event id."""
-        # The events themselves are the inputs: the chronology never changes an event once
-        # made (the preview server's chronology memo relies on it too), so a reused one is
-        # the same object, compared at once.
-        return self._each("events", self.site.events, lambda event: value_digest(_event(event)))
+        """By event id. An event shows its sources' titles or names, so their cards are
+        part of its inputs."""
+        # The chronology never changes an event once made (the preview server's chronology
+        # memo relies on it too), so a reused one is the same object, compared at once.
+        cards = self.cards
+        inputs = {
+            event_id: (event, tuple(cards[c.article] for c in event.sources))
+            for event_id, event in self.site.events.items()
+        }
+        return self._each("events", inputs, _event_digest)
 
     @cached_property
     def all_cards(self) -> str:
@@ -81,10 +86,29 @@ class Digests:
     def all_topics(self) -> str:
         return value_digest([self.topic(t) for t in self.site.topics.values()])
 
+    @cached_property
+    def totals(self) -> str:
+        """How many articles and events the site has (the home page says)."""
+        return value_digest((len(self.site.articles), len(self.site.events)))
+
     def topic(self, topic: Topic) -> str:
-        latest = topic.events[-1:] if topic.events else []
+        """What lists of topics show of one: its counts and its latest event, or its latest
+        article when it has no events."""
+        latest = (
+            self.events[topic.events[-1]]
+            if topic.events
+            else self.cards[topic.articles[0]]
+            if topic.articles
+            else None
+        )
         return value_digest(
-            (topic.description_html, len(topic.articles), topic.articles[:1], topic.related, latest)
+            (
+                topic.description_html,
+                len(topic.articles),
+                len(topic.events),
+                topic.related,
+                latest,
+            )
         )
 
 
@@ -121,6 +145,11 @@ def _article(article: Article) -> tuple[object, ...]:
 def _card_and_article(inputs: tuple[object, ...]) -> tuple[str, str]:
     card = value_digest(inputs[0])
     return card, value_digest((card, *inputs[1:]))
+
+
+def _event_digest(inputs: tuple[Event, tuple[str, ...]]) -> str:
+    event, source_cards = inputs
+    return value_digest((_event(event), source_cards))
 
 
 def _event(event: Event) -> tuple[object, ...]:

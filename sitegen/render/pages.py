@@ -49,6 +49,7 @@ def plan_pages(
         0,
         {"latest_articles": latest, "latest_events": latest_events[::-1]},
         (
+            digests.totals,
             *[digests.topic(t) for t in topics.values()],
             *[cards[a.slug] for a in latest],
             *[events[e.id] for e in latest_events],
