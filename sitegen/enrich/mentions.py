@@ -60,9 +60,12 @@ class MentionMatcher:
     def finditer(self, text: str) -> Iterator[Mention]:
         if self._pattern is None:
             return
+        owners = self._owners
         for match in self._pattern.finditer(_lowered(text)):
-            key = _SEPARATOR_RUN.sub(" ", match.group()).translate(_TO_APOSTROPHE)
-            owner = self._owners[key]
+            found = match.group()
+            owner = owners.get(found)
+            if owner is None:  # spelled with other separators or apostrophes than the alias
+                owner = owners[_SEPARATOR_RUN.sub(" ", found).translate(_TO_APOSTROPHE)]
             if owner != _EXCLUDED:
                 yield Mention(match.start(), match.end(), owner)
 

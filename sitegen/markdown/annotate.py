@@ -41,6 +41,9 @@ class _Flat:
     in_link: list[bool] = field(default_factory=list)
     blocked: list[tuple[int, int]] = field(default_factory=list)  # code spans: no mentions
     breaks: list[int] = field(default_factory=list)  # plain offsets of line breaks
+    # Only text and soft line breaks: the paragraph's HTML is its escaped text with the tags
+    # put in at plain offsets, without mapping them back to tokens. Most news paragraphs are.
+    plain: bool = True
 
 
 def annotate_rule(state: StateCore) -> None:
@@ -104,9 +107,12 @@ def _flatten(children: list[Token]) -> _Flat:
         elif child.type in ("softbreak", "hardbreak"):
             piece = " "
             flat.breaks.append(offset)
-        elif child.type == "code_inline":
-            piece = child.content
-            flat.blocked.append((offset, offset + len(piece)))
+            flat.plain &= child.type == "softbreak"
+        else:
+            flat.plain = False
+            if child.type == "code_inline":
+                piece = child.content
+                flat.blocked.append((offset, offset + len(piece)))
         parts.append(piece)
         offset += len(piece)
         if child.nesting == 1:
@@ -124,9 +130,27 @@ def _blocked(flat: _Flat, mention: Mention) -> bool:
 def _annotate_paragraph(
     children: list[Token], flat: _Flat, mentions: list[Mention], body: BodyState, line: int
 ) -> list[Token]:
+    spans = _sentences(flat, mentions, body, line)
+    links = _links(children, flat, mentions, body)
+    if flat.plain:
+        return [_html(_plain_html(flat, spans, links))]
     cuts: list[tuple[int, int, int, str]] = []  # (child, offset, order, HTML to insert)
-    spans = split_sentences(flat.text)
-    for start, end in spans:
+    for start, end, tag in spans:
+        cuts.append((*_outer_point(children, flat, start, opening=True), _OPEN_SPAN, tag))
+        cuts.append((*_outer_point(children, flat, end, opening=False), _CLOSE_SPAN, "</span>"))
+    for start, end, tag in links:
+        child = _child_at(flat, start)
+        cuts.append((child, start - flat.starts[child], _OPEN_LINK, tag))
+        cuts.append((child, end - flat.starts[child], _CLOSE_LINK, "</a>"))
+    return _apply_cuts(children, cuts)
+
+
+def _sentences(
+    flat: _Flat, mentions: list[Mention], body: BodyState, line: int
+) -> list[tuple[int, int, str]]:
+    """Record the paragraph's sentences; return their plain spans and opening tags."""
+    spans = []
+    for start, end in split_sentences(flat.text):
         body.sentence_count += 1
         anchor = f"s-{body.sentence_count}"
         topics = (
@@ -136,10 +160,16 @@ def _annotate_paragraph(
         )
         sentence_line = line + bisect.bisect_left(flat.breaks, start)
         body.sentences.append(Sentence(anchor, flat.text[start:end], sentence_line, topics))
-        open_at = _outer_point(children, flat, start, opening=True)
-        close_at = _outer_point(children, flat, end, opening=False)
-        cuts.append((*open_at, _OPEN_SPAN, f'<span class="s" id="{anchor}">'))
-        cuts.append((*close_at, _CLOSE_SPAN, "</span>"))
+        spans.append((start, end, f'<span class="s" id="{anchor}">'))
+    return spans
+
+
+def _links(
+    children: list[Token], flat: _Flat, mentions: list[Mention], body: BodyState
+) -> list[tuple[int, int, str]]:
+    """The mentions to link: plain spans and opening tags. A mention must lie within one text
+    token (not across a line break or into emphasis) and outside any link."""
+    links = []
     for mention in mentions:
         child = _child_at(flat, mention.start)
         if not body.wants_link(mention.topic) or children[child].type != "text":
@@ -148,10 +178,33 @@ def _annotate_paragraph(
             continue
         body.linked.add(mention.topic)
         href = escapeHtml(body.context.root + body.context.topic_pages[mention.topic])
-        link = f'<a href="{href}" class="topic-link">'
-        cuts.append((child, mention.start - flat.starts[child], _OPEN_LINK, link))
-        cuts.append((child, mention.end - flat.starts[child], _CLOSE_LINK, "</a>"))
-    return _apply_cuts(children, cuts)
+        links.append((mention.start, mention.end, f'<a href="{href}" class="topic-link">'))
+    return links
+
+
+def _plain_html(
+    flat: _Flat, spans: list[tuple[int, int, str]], links: list[tuple[int, int, str]]
+) -> str:
+    """A plain paragraph's HTML: its text escaped, soft breaks as newlines (as markdown-it
+    renders them), the sentence spans and links inserted at their offsets."""
+    cuts = [(start, _OPEN_SPAN, tag) for start, _, tag in spans]
+    cuts += [(end, _CLOSE_SPAN, "</span>") for _, end, _ in spans]
+    for start, end, tag in links:
+        cuts += ((start, _OPEN_LINK, tag), (end, _CLOSE_LINK, "</a>"))
+    cuts.sort(key=lambda cut: (cut[0], cut[1]))
+    text = flat.text
+    if flat.breaks:  # each soft break is one space in the plain text: same offsets
+        characters = list(text)
+        for offset in flat.breaks:
+            characters[offset] = "\n"
+        text = "".join(characters)
+    parts, done = [], 0
+    for offset, _, tag in cuts:
+        parts.append(escapeHtml(text[done:offset]))
+        parts.append(tag)
+        done = offset
+    parts.append(escapeHtml(text[done:]))
+    return "".join(parts)
 
 
 def _child_at(flat: _Flat, offset: int) -> int:
