@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import os
 import pickle
-import sqlite3
 import sys
 import tempfile
 from collections import OrderedDict
@@ -37,6 +36,8 @@ from sitegen.markdown import BodyFacts
 from sitegen.model import Article, BodyContent
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sitegen.enrich.extract import Extraction, ExtractionKey
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
@@ -76,6 +77,8 @@ class BodyStore:
         if self.path is None:
             return None
         if self._connection is None or self._pid != os.getpid():
+            import sqlite3  # here: a build that reads no body (a warm one) does without it
+
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(self.path, check_same_thread=False)
             # Write-ahead log, synced at checkpoints only: a cold build writes its bodies in
@@ -322,9 +325,9 @@ def load_cache(path: Path) -> BuildCache:
 
 
 def save_cache(cache: BuildCache, path: Path) -> None:
-    cache.store.commit(set(cache.facts))
-    if not cache.dirty:
+    if not cache.dirty:  # no body kept or dropped either: the store is as it was
         return
+    cache.store.commit(set(cache.facts))
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
         pickle.dump((_SCOPE, cache), handle, protocol=pickle.HIGHEST_PROTOCOL)

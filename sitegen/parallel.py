@@ -9,9 +9,7 @@ a lock another thread holds and hang the child.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -28,7 +26,7 @@ _job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def workers_available() -> int:
-    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
         return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -60,6 +58,8 @@ def parallel_each(
         for index, item in enumerate(items):
             consume(index, function(item))
         return
+    import multiprocessing  # here: most warm builds and rebuilds have no work to spread
+
     global _job
     _job = (function, items)
     # Objects the workers inherit are left to the parent's collector: a collection in a worker
@@ -83,6 +83,8 @@ def _die_with_parent(parent: int) -> None:
     """Make this worker end when the build is killed: an orphan would go on writing pages
     into the spare output tree, under the next build's feet (Linux only; elsewhere a no-op)."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # killed before prctl took effect
         os._exit(1)

@@ -19,7 +19,6 @@ rebuild the spare from scratch rather than trust it.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import marshal
@@ -280,6 +279,8 @@ def _renameat2() -> Callable[..., int] | None:
     # server, freezing what its rebuilds leave (see Session.build), would never free.
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: a build that changes nothing swaps nothing
+
     return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # type: ignore[no-any-return]
 
 
