@@ -149,12 +149,26 @@ class Article:
     def for_cache(self) -> Article:
         """A copy for the build cache, which keeps neither the body (most of its size: a
         build needs only the few bodies it renders again, read back from their files) nor the
-        path (the cache's key; a Path is slow to unpickle). See BuildCache.parsed.
+        path (the cache's key; a Path is slow to unpickle), nor what the enrich stage derives
+        again on every build (topics, links, events: at 10,000 articles the cache then
+        loads in 0.26 s instead of 0.30-0.34 s). See BuildCache.parsed.
 
         A copy of the fields, not ``dataclasses.replace``: that runs ``__init__`` again, a
         third of the time a large site's cache takes to save."""
         copy = object.__new__(Article)
-        copy.__dict__.update(self.__dict__, body=None, path=None)
+        copy.__dict__.update(
+            self.__dict__,
+            body=None,
+            path=None,
+            lede="",
+            mentions={},
+            topics=[],
+            links_to=[],
+            quotes={},
+            backlinks=[],
+            related=[],
+            events=[],
+        )
         return copy
 
     @property
