@@ -62,6 +62,12 @@ def reword_event(site: Path) -> None:
     path.write_text(path.read_text().replace("They captured it", "Russian forces captured it"))
 
 
+def reword_cited_undated_sentence(site: Path) -> None:
+    """A front-matter event quotes the undated sentence that reports it; no date changes."""
+    path = site / LEAVING
+    path.write_text(path.read_text().replace("a guard said", "a guard told reporters"))
+
+
 def delete_article(site: Path) -> None:
     (site / ANNEXED).unlink()
 
@@ -71,6 +77,7 @@ STEPS = [
     add_old_article_without_topics,
     add_older_event_to_topic,
     reword_event,
+    reword_cited_undated_sentence,
     delete_article,
 ]
 
@@ -84,7 +91,9 @@ def test_every_rebuild_equals_a_cold_build(
             LEAVING: article(
                 "Troops leave Chernobyl",
                 "2022-03-31",
-                "Troops are leaving Chernobyl, officials said. They captured it on February 24.\n",
+                "Troops are leaving Chernobyl, officials said. They captured it on February 24."
+                "\n\nThe plant's staff worked without rest, a guard said.\n",
+                events=[{"date": "2022-03-01", "text": "Staff at the plant worked without rest."}],
             ),
             ANNEXED: article(
                 "Annexed territory",
