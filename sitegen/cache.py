@@ -173,6 +173,8 @@ class Memo:
             self._owner.dirty = True
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
+        if key in self._current:  # asked before in this build
+            return self._current[key]  # type: ignore[no-any-return]
         if key in self._previous:
             value = self._previous[key]
         else:

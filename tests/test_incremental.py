@@ -33,6 +33,8 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def cold_build(site: Path, scratch: Path) -> dict[str, bytes]:
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(site / "content", scratch / "content")
+    if (site / "templates").is_dir():
+        shutil.copytree(site / "templates", scratch / "templates")
     shutil.copy(site / "site.yaml", scratch / "site.yaml")
     return files_of(build(BuildOptions(scratch)).output)
 
@@ -68,6 +70,14 @@ def reword_cited_undated_sentence(site: Path) -> None:
     path.write_text(path.read_text().replace("a guard said", "a guard told reporters"))
 
 
+def override_event_partial(site: Path) -> None:
+    """Pages render their events from the partial template, which they do not include."""
+    theme = Path(__file__).resolve().parents[1] / "themes/default/templates/_event.html"
+    partial = theme.read_text().replace('class="event-text"', 'class="event-text overridden"')
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates/_event.html").write_text(partial)
+
+
 def delete_article(site: Path) -> None:
     (site / ANNEXED).unlink()
 
@@ -78,6 +88,7 @@ STEPS = [
     add_older_event_to_topic,
     reword_event,
     reword_cited_undated_sentence,
+    override_event_partial,
     delete_article,
 ]
 

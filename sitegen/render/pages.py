@@ -13,6 +13,7 @@ from sitegen.dates import MONTHS
 from sitegen.model import Deps, Page, Site
 from sitegen.render import export, feeds
 from sitegen.render.digests import Digests
+from sitegen.render.fragments import PARTIALS, Fragments
 from sitegen.render.templates import Templates
 
 # A topic page quotes the sentences naming the topic from its newest articles only: beyond a
@@ -24,13 +25,20 @@ def plan_pages(
     site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
 ) -> Iterator[Page]:
     known = digests.cache.memo("template-references")
-    base = {"site": site, "config": site.config, "assets": assets}
+    base: dict[str, Any] = {"site": site, "config": site.config, "assets": assets}
+    # The partials see a copy of the shared context without ``fragments``: holding the dict
+    # that holds it would make a reference cycle (see Session.build).
+    memo = digests.cache.memo("fragments", on_disk=False)
+    base["fragments"] = Fragments(templates, digests, memo, dict(base))
+    # Any page may show list entries rendered from the partials (see fragments.py), which
+    # its own template does not name as includes.
+    partials = tuple(templates.digest(name, known) for name in PARTIALS if templates.exists(name))
     cards, events = digests.cards, digests.events
 
     def common(template: str, depth: int | str) -> tuple[dict[str, Any], Deps]:
         """The context and inputs every page of ``template`` at ``depth`` has."""
         root = "../" * depth if isinstance(depth, int) else depth
-        inputs = (digests.site_wide, templates.digest(template, known))
+        inputs = (digests.site_wide, templates.digest(template, known), *partials)
         return {**base, "root": root}, inputs
 
     def page(

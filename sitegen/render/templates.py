@@ -95,6 +95,9 @@ class Templates:
             with contextlib.suppress(jinja2.TemplateError):
                 self.env.get_template(name)
 
+    def exists(self, name: str) -> bool:
+        return any(os.path.isfile(os.path.join(folder, name)) for folder in self.folders)
+
     def digest(self, name: str, known: Memo | None = None) -> str:
         """Hash of the template and all it pulls in (``extends``, ``include``, ``import``).
         ``known``: the templates each source refers to, as found by earlier builds."""

@@ -1,0 +1,65 @@
+"""List entries rendered once and reused wherever they repeat: an event, an article's card.
+
+The chronology, the topic pages and the articles' own pages show the same events, and every
+list of articles shows the same cards. Each entry is rendered from its partial template
+(``_event.html``, ``_article_item.html``) once per build, and the preview server keeps it while
+its digest is unchanged: after an edit to one article's title, rendering the chronology again
+joins thousands of kept entries and renders the few that show that article (at 10,000
+articles, the whole chronology took 0.9 s to render).
+
+As with Hugo's ``partialCached``, a partial sees only what its key covers: the entry (``event``,
+or ``item`` and the topic's ``mentions`` count), ``root``, and what every page sees (``site``,
+``config``, ``assets``), all part of the digests in the key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from sitegen.cache import Memo
+from sitegen.model import Article, Event
+
+if TYPE_CHECKING:
+    from sitegen.render.digests import Digests
+    from sitegen.render.templates import Templates
+
+EVENT = "_event.html"
+CARD = "_article_item.html"
+PARTIALS = (EVENT, CARD)
+
+
+class Fragments:
+    def __init__(
+        self, templates: Templates, digests: Digests, memo: Memo, shared: dict[str, Any]
+    ) -> None:
+        self._templates, self._digests, self._memo, self._shared = (
+            templates,
+            digests,
+            memo,
+            shared,
+        )
+        self._prefixes: dict[str, str] = {}
+
+    def event(self, event: Event, root: str) -> Markup:
+        key = f"{self._prefix(EVENT)}{root}\0{self._digests.events[event.id]}"
+        return self._get(key, EVENT, {"event": event, "root": root})
+
+    def card(self, item: Article, root: str, mentions: int = 0) -> Markup:
+        key = f"{self._prefix(CARD)}{root}\0{self._digests.cards[item.slug]}\0{mentions}"
+        return self._get(key, CARD, {"item": item, "root": root, "mentions": mentions})
+
+    def _prefix(self, template: str) -> str:
+        """What every entry of ``template`` depends on: the site and the template's digest."""
+        if template not in self._prefixes:
+            self._prefixes[template] = (
+                f"{self._digests.site_wide}\0{self._templates.digest(template)}\0"
+            )
+        return self._prefixes[template]
+
+    def _get(self, key: str, template: str, values: dict[str, Any]) -> Markup:
+        html = self._memo.get(
+            key, lambda: self._templates.render(template, {**self._shared, **values})
+        )
+        return Markup(html)  # rendered by an autoescaping template: safe as it is
