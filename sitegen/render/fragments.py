@@ -34,12 +34,10 @@ class Fragments:
     def __init__(
         self, templates: Templates, digests: Digests, memo: Memo, shared: dict[str, Any]
     ) -> None:
-        self._templates, self._digests, self._memo, self._shared = (
-            templates,
-            digests,
-            memo,
-            shared,
-        )
+        self._templates = templates
+        self._digests = digests
+        self._memo = memo  # rendered entries by key, from the last build and this one
+        self._shared = shared  # what every partial sees besides its entry
         self._prefixes: dict[str, str] = {}
 
     def event(self, event: Event, root: str) -> Markup:
