@@ -70,7 +70,7 @@ class BuildResult:
 
 def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> Site:
     overrides = {"base_url": options.base_url} if options.base_url is not None else None
-    config = load_config(options.site_root, problems, overrides)
+    config = load_config(options.site_root, problems, overrides, cache.memo("site.yaml"))
     content = load_content(config, problems, cache, options.drafts, options.changed)
     articles = sorted(content.articles, key=attrgetter("date.key", "title"), reverse=True)
     topics: dict[str, Topic] = {}

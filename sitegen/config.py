@@ -11,11 +11,14 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from sitegen import yamlio
 from sitegen.errors import Problems, did_you_mean
+
+if TYPE_CHECKING:
+    from sitegen.cache import Memo
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LinkMode = Literal["first", "all", "none"]
@@ -93,16 +96,20 @@ _TYPE_NAMES = {
 
 
 def load_config(
-    root: Path, problems: Problems, overrides: dict[str, Any] | None = None
+    root: Path,
+    problems: Problems,
+    overrides: dict[str, Any] | None = None,
+    parsed: Memo | None = None,
 ) -> SiteConfig:
-    """Read ``root/site.yaml``; problems are appended, and defaults stand in for bad values."""
+    """Read ``root/site.yaml``; problems are appended, and defaults stand in for bad values.
+    ``parsed``: YAML documents parsed by earlier builds, by their text (the build cache's)."""
     path = root / "site.yaml"
     where = "site.yaml"  # problems name files relative to the site folder
     text = ""
     raw: Any = {}
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        raw = yamlio.load(text) or {}
+        raw = (parsed.get(text, lambda: yamlio.load(text)) if parsed else yamlio.load(text)) or {}
     except FileNotFoundError:
         problems.add(
             where, None, "site.yaml not found", "run 'sitegen init' or pass the site folder"

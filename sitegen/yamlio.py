@@ -7,25 +7,33 @@ the offending key, so the fast path pays nothing for good error messages.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import functools
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+# PyYAML is imported when a document is first parsed: a warm build, which finds site.yaml
+# parsed in its cache and every article's front matter too, does without it (importing it
+# is a tenth of such a build on a small site).
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+@functools.cache
+def _loader() -> type:
     """Safe loading that leaves dates as text.
 
     YAML would turn ``2022-03-31`` into a date object and fail with a bare ValueError on
     ``2022-02-30``; as text, :class:`~sitegen.dates.PartialDate` reads all three precisions
     alike and explains what is wrong with an impossible date.
     """
+    import yaml
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in base.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
     }
+    return type("Loader", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
 class YamlError(ValueError):
@@ -39,8 +47,10 @@ class YamlError(ValueError):
 
 def load(text: str) -> Any:
     """Parse one YAML document safely (no Python tags), refusing duplicate keys."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -65,6 +75,8 @@ def _first_duplicate_key(text: str) -> tuple[str, int] | None:
     # one of them, so we say so. Cheap check on the raw lines first, the node walk only if needed.
     if not _may_repeat_a_key(text):
         return None
+    import yaml
+
     return _walk_for_duplicate(yaml.compose(text, Loader=yaml.SafeLoader))
 
 
@@ -91,6 +103,8 @@ def _may_repeat_a_key(text: str) -> bool:
 
 
 def _walk_for_duplicate(node: yaml.Node | None) -> tuple[str, int] | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
         for key_node, value_node in node.value:
@@ -111,6 +125,8 @@ def _walk_for_duplicate(node: yaml.Node | None) -> tuple[str, int] | None:
 
 def key_line(text: str, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the value at ``path`` (keys and list indexes), for error messages."""
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
