@@ -64,9 +64,7 @@ def test_each_entry_is_rendered_once_per_build_and_kept_while_unchanged(
     result = build(options)
     # The retitled article's card, and the events citing it (it has no source, so they
     # show its title), are rendered again; the other article's are kept.
-    cited = sum(
-        any(c.article == "first" for c in e.sources) for e in result.site.events.values()
-    )
+    cited = sum(any(c.article == "first" for c in e.sources) for e in result.site.events.values())
     assert 0 < cited < events
     assert renders["_event.html", "../"] == cited
     assert renders["_article_item.html", "../"] == 1
