@@ -1,8 +1,11 @@
 from html.parser import HTMLParser
+from typing import Any
+
+import pytest
 
 from sitegen.config import TopicConfig
 from sitegen.enrich.mentions import MentionMatcher
-from sitegen.markdown import BodyContext, make_renderer
+from sitegen.markdown import BodyContext, annotate, make_renderer
 
 TOPICS = [
     TopicConfig("chernobyl", "Chernobyl", aliases=("Chernobyl",)),
@@ -110,3 +113,32 @@ def test_sentence_lines_point_into_the_file() -> None:
         ("Second para continues.", 7),
         ("Third.", 8),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops left Chernobyl. Luhansk fell.\n",
+        'Fighting in the\nDonbas went on. "Chernobyl & Luhansk" <fell>.\nThen quiet.\n',
+        "Chernobyl\nChernobyl. Luhansk.\n",
+        "No sentence end here, nor topic\n",
+    ],
+)
+@pytest.mark.parametrize("mode", ["first", "all"])
+def test_plain_paragraphs_render_as_the_token_path_would(
+    text: str, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraphs of text and soft breaks take a shortcut; its HTML is the general path's."""
+    fast = make_renderer(False)(text, 1, context(mode))
+    flatten = annotate._flatten
+
+    def general(children: list[Any]) -> Any:
+        flat = flatten(children)
+        flat.plain = False
+        return flat
+
+    monkeypatch.setattr(annotate, "_flatten", general)
+    slow = make_renderer(False)(text, 1, context(mode))
+    assert fast.content.html == slow.content.html
+    assert fast.content.sentences == slow.content.sentences
+    assert fast.facts == slow.facts
