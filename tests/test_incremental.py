@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions, build
+from sitegen.cache import BuildCache
 from tests.conftest import BASIC_SITE, article
 
 CONFIG = BASIC_SITE + "search: false\nhome_latest: 1\n"
@@ -117,8 +118,6 @@ def test_every_rebuild_equals_a_cold_build(
     )
     options = BuildOptions(site)
     if in_memory:
-        from sitegen.cache import BuildCache
-
         options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
     build(options)
     for step in STEPS:

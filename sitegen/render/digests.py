@@ -96,22 +96,12 @@ class Digests:
     def topic(self, topic: Topic) -> str:
         """What lists of topics show of one: its counts and its latest event, or its latest
         article when it has no events."""
-        latest = (
-            self.events[topic.events[-1]]
-            if topic.events
-            else self.cards[topic.articles[0]]
-            if topic.articles
-            else None
-        )
-        return value_digest(
-            (
-                topic.description_html,
-                len(topic.articles),
-                len(topic.events),
-                topic.related,
-                latest,
-            )
-        )
+        if topic.events:
+            latest = self.events[topic.events[-1]]
+        else:
+            latest = self.cards[topic.articles[0]] if topic.articles else ""
+        counts = (len(topic.articles), len(topic.events))
+        return value_digest((topic.description_html, counts, topic.related, latest))
 
 
 # What each digest is made of: plain values (the repr of a dataclass is several times slower
