@@ -8,9 +8,10 @@ the last build and writes only the files whose bytes changed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -21,6 +22,7 @@ except ImportError:  # Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
 from sitegen import __version__
+from sitegen.body_edits import LastBuild, options_key, site_after_body_edits
 from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
@@ -32,9 +34,9 @@ from sitegen.model import Page, Site, Topic
 from sitegen.parallel import parallel_map
 from sitegen.publish.search import index_search
 from sitegen.render import feeds
-from sitegen.render.assets import collect_assets
+from sitegen.render.assets import Asset, collect_assets
 from sitegen.render.digests import Digests
-from sitegen.render.pages import plan_pages
+from sitegen.render.pages import PageContext, article_pages, plan_pages
 from sitegen.render.templates import Templates, templates_for
 from sitegen.render.themes import theme_chain
 from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
@@ -147,10 +149,24 @@ def rare_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
+@dataclass
+class _Plan:
+    """What a build renders: the site, and its pages (all of them, unless ``partial``)."""
+
+    site: Site
+    templates: Templates
+    digests: Digests
+    asset_names: dict[str, str]
+    assets: list[Asset]  # to write (none after edits: the last build wrote them)
+    pages: list[Page]
+    output: Path
+    total: int  # pages the site has
+    partial: bool = False  # ``pages`` are those an edit changed; the rest stay as they are
+
+
 def _build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    problems = Problems()
 
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
@@ -158,6 +174,72 @@ def _build(options: BuildOptions) -> BuildResult:
     cache = (
         options.cache if options.cache is not None else load_cache(cache_file(options.site_root))
     )
+    # The short path starts from the model the output was made from. A build that fails half
+    # way may have changed that model's objects, so it is kept again only once this succeeds.
+    last, cache.last_build = cache.last_build, None
+    plan = _plan_after_edits(options, cache, last, lap) if last is not None else None
+    if plan is None:
+        plan = _plan_all(options, cache, lap)
+    site, templates, pages = plan.site, plan.templates, plan.pages
+    deps = DependencyMap(
+        options.site_root / CACHE_DIR / "deps.marshal",
+        str(plan.output),
+        cache.memo("deps", on_disk=False, keep=plan.partial),
+    )
+    if plan.partial:
+        deps.carry_over()
+    with StagedOutput(plan.output, manifest_file(options)) as staged:
+        current = deps.current_pages(pages)
+        kept = staged.keep_unchanged(p.output for p in pages if p.output in current)
+        todo = [p for p in pages if p.output not in kept]
+        # Pages showing many inputs (topic pages, the chronology) take longest: started first,
+        # they cannot leave one worker rendering them while the others are done.
+        todo.sort(key=lambda page: len(page.deps), reverse=True)
+        prepared = parallel_map(
+            lambda page: staged.prepare(page.output, _render(templates, page)),
+            todo,
+        )
+        for page, digest in zip(todo, prepared, strict=True):
+            staged.record(page.output, digest)
+        lap("render")
+        if plan.partial:
+            staged.keep_rest()
+        else:
+            _write_files(staged, site, plan.assets)
+        warnings = index_search(staged, site.config, refresh=options.refresh_search)
+        deps.invalidate()
+        report = staged.commit()
+    deps.save()
+    if options.cache is None:
+        save_cache(cache, cache_file(options.site_root))
+    elif plan.partial and last is not None:  # kept in memory for the preview's next rebuild
+        cache.last_build = dataclasses.replace(last, site=site, digests=plan.digests)
+    else:
+        cache.last_build = LastBuild(
+            options_key(options),
+            site,
+            plan.digests,
+            templates,
+            plan.asset_names,
+            plan.output,
+            plan.total,
+        )
+    lap("write")
+    return BuildResult(
+        site,
+        plan.output,
+        report,
+        len(todo),
+        plan.total,
+        time.perf_counter() - started,
+        timings,
+        warnings,
+    )
+
+
+def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], None]) -> _Plan:
+    """Load, enrich and plan the whole site."""
+    problems = Problems()
     site = load_site(options, problems, cache)
     problems.raise_if_any()
     lap("load")
@@ -171,43 +253,45 @@ def _build(options: BuildOptions) -> BuildResult:
     asset_names, assets = collect_assets(
         [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
     )
-    deps = DependencyMap(
-        options.site_root / CACHE_DIR / "deps.marshal",
-        str(output),
-        cache.memo("deps", on_disk=False),
+    digests = Digests(site, asset_names, cache)
+    pages = list(plan_pages(site, templates, digests, asset_names))
+    return _Plan(site, templates, digests, asset_names, assets, pages, output, len(pages))
+
+
+def _plan_after_edits(
+    options: BuildOptions, cache: BuildCache, last: LastBuild, lap: Callable[[str], None]
+) -> _Plan | None:
+    """The pages of the articles edited since ``last``, if that is all the edits changed (see
+    :mod:`sitegen.body_edits`); else None."""
+    edited = site_after_body_edits(options, cache, last)
+    if edited is None:
+        return None
+    site, digests, articles = edited
+    lap("enrich")
+    shared = PageContext(site, last.templates, digests, last.assets, keep=True)
+    pages = list(article_pages(shared, articles))
+    return _Plan(
+        site,
+        last.templates,
+        digests,
+        last.assets,
+        assets=[],
+        pages=pages,
+        output=last.output,
+        total=last.pages,
+        partial=True,
     )
-    pages = list(plan_pages(site, templates, Digests(site, asset_names, cache), asset_names))
-    with StagedOutput(output, manifest_file(options)) as staged:
-        current = deps.current_pages(pages)
-        kept = staged.keep_unchanged(p.output for p in pages if p.output in current)
-        todo = [p for p in pages if p.output not in kept]
-        # Pages showing many inputs (topic pages, the chronology) take longest: started first,
-        # they cannot leave one worker rendering them while the others are done.
-        todo.sort(key=lambda page: len(page.deps), reverse=True)
-        prepared = parallel_map(
-            lambda page: staged.prepare(page.output, _render(templates, page)),
-            todo,
-        )
-        for page, digest in zip(todo, prepared, strict=True):
-            staged.record(page.output, digest)
-        rendered = len(todo)
-        lap("render")
-        for asset in assets:
-            staged.write(asset.output, asset.data)
-        staged.write("robots.txt", feeds.robots(site))
-        staged.write(".nojekyll", b"")
-        if site.config.cname:
-            staged.write("CNAME", site.config.cname.encode() + b"\n")
-        warnings = index_search(staged, site.config, refresh=options.refresh_search)
-        deps.invalidate()
-        report = staged.commit()
-    deps.save()
-    if options.cache is None:
-        save_cache(cache, cache_file(options.site_root))
-    lap("write")
-    return BuildResult(
-        site, output, report, rendered, len(pages), time.perf_counter() - started, timings, warnings
-    )
+
+
+def _write_files(staged: StagedOutput, site: Site, assets: list[Asset]) -> None:
+    """Write the files besides pages: the assets, robots.txt and the markers GitHub Pages
+    reads."""
+    for asset in assets:
+        staged.write(asset.output, asset.data)
+    staged.write("robots.txt", feeds.robots(site))
+    staged.write(".nojekyll", b"")
+    if site.config.cname:
+        staged.write("CNAME", site.config.cname.encode() + b"\n")
 
 
 def _render(templates: Templates, page: Page) -> bytes:

@@ -38,11 +38,12 @@ from sitegen.model import Article, BodyContent
 if TYPE_CHECKING:
     import sqlite3
 
+    from sitegen.body_edits import LastBuild
     from sitegen.enrich.extract import Extraction, ExtractionKey
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
-_FORMAT = 6
+_FORMAT = 7
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
@@ -234,6 +235,9 @@ class BuildCache:
     transient: dict[str, dict[str, Any]] = field(default_factory=dict)
     store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
+    # What the last build made of the site, while it is what the output holds: kept in memory
+    # only, for the preview server's rebuilds after body edits (see sitegen.body_edits).
+    last_build: LastBuild | None = None
     dirty: bool = False  # something changed since the cache was loaded
     hits: int = 0
     misses: int = 0
@@ -271,13 +275,17 @@ class BuildCache:
         self.store.put(key, packed)
         self.dirty = True
 
-    def memo(self, step: str, on_disk: bool = True) -> Memo:
+    def memo(self, step: str, on_disk: bool = True, keep: bool = False) -> Memo:
         """The results ``step`` computed in the last build; ask once per build. Tables not
         ``on_disk`` are as large as the site but cheap to rebuild: saving and loading them
-        with the cache would cost a ``sitegen build`` more than they save."""
+        with the cache would cost a ``sitegen build`` more than they save.
+
+        ``keep``: every entry stays for the next build, asked for or not; for a rebuild
+        that asks for the few entries an edit changed (see sitegen.body_edits)."""
         tables = self.memos if on_disk else self.transient
-        current: dict[str, Any] = {}
-        previous, tables[step] = tables.get(step, {}), current
+        previous = tables.get(step, {})
+        current: dict[str, Any] = previous if keep else {}
+        tables[step] = current
         return Memo(previous, current, self if on_disk else None)
 
     @staticmethod
@@ -286,7 +294,7 @@ class BuildCache:
         return digest([body_digest, str(first_line), context_fingerprint])
 
     def __getstate__(self) -> dict[str, Any]:
-        state = self.__dict__ | {"transient": {}}
+        state = self.__dict__ | {"transient": {}, "last_build": None}
         state["articles"] = {
             path: (stamp, article.for_cache()) for path, (stamp, article) in self.articles.items()
         }

@@ -50,6 +50,12 @@ class DependencyMap:
         previous = self.previous
         return {output for output, digest in digests.items() if previous.get(output) == digest}
 
+    def carry_over(self) -> None:
+        """Take every output of the last build as made of current inputs, until
+        :meth:`current_pages` says otherwise: for a rebuild that plans only the pages an edit
+        can change (see sitegen.body_edits)."""
+        self.current.update(self.previous)
+
     def invalidate(self) -> None:
         """Forget the saved map while the output is being swapped: a build killed between the
         swap and :meth:`save` must not pair the new files with the old map."""

@@ -4,16 +4,21 @@ Each step edits the site the way an author does, rebuilds with the last build's 
 output, and compares every output file with a cold build of a copy of the same inputs. A page
 left out of a rebuild although something it shows changed (a dependency the map does not
 know) shows up here as a stale file.
+
+The preview server also tells each rebuild which files changed; edits to a body that change
+nothing other pages show then take a short path (sitegen.body_edits), checked the same way.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import sitegen.build
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
 from tests.conftest import BASIC_SITE, article
@@ -21,6 +26,12 @@ from tests.conftest import BASIC_SITE, article
 CONFIG = BASIC_SITE + "search: false\nhome_latest: 1\n"
 LEAVING = "content/articles/leaving.md"
 ANNEXED = "content/articles/annexed.md"
+PUMPS = "content/articles/pumps.md"
+# Long enough that its lede (the summary lists show) ends before the sentences edited below.
+PUMPS_OPENING = (
+    "Engineers at Chernobyl restored the cooling pumps after a week of outages, and the "
+    "station's operator said the spent fuel pools were stable again, as [[leaving]] reported."
+)
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -29,6 +40,15 @@ def files_of(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def inputs_of(site: Path) -> dict[Path, bytes]:
+    return {
+        path: path.read_bytes()
+        for folder in ("content", "templates")
+        for path in (site / folder).rglob("*")
+        if path.is_file()
+    } | {site / "site.yaml": (site / "site.yaml").read_bytes()}
 
 
 def cold_build(site: Path, scratch: Path) -> dict[str, bytes]:
@@ -40,10 +60,26 @@ def cold_build(site: Path, scratch: Path) -> dict[str, bytes]:
     return files_of(build(BuildOptions(scratch)).output)
 
 
+def rewrite(site: Path, name: str, change: Callable[[str], str]) -> None:
+    path = site / name
+    path.write_text(change(path.read_text()))
+
+
+def pumps(name: str, change: Callable[[str], str]) -> Callable[[Path], None]:
+    """A step named ``name`` that changes the text of the PUMPS article."""
+
+    def step(site: Path) -> None:
+        rewrite(site, PUMPS, change)
+
+    step.__name__ = name
+    return step
+
+
 def retitle(site: Path) -> None:
     """The article has no source, so citations of it show its title (chronology, events)."""
-    path = site / LEAVING
-    path.write_text(path.read_text().replace("Troops leave Chernobyl", "Troops quit Chernobyl"))
+    rewrite(
+        site, LEAVING, lambda text: text.replace("Troops leave Chernobyl", "Troops quit Chernobyl")
+    )
 
 
 def add_old_article_without_topics(site: Path) -> None:
@@ -55,20 +91,19 @@ def add_old_article_without_topics(site: Path) -> None:
 
 def add_older_event_to_topic(site: Path) -> None:
     """A topic's latest event stays the same; its count of events does not (topics page)."""
-    path = site / ANNEXED
-    path.write_text(path.read_text() + "\nIn Donetsk, shelling began on 3 December 2021.\n")
+    rewrite(site, ANNEXED, lambda text: text + "\nIn Donetsk, shelling began on 3 December 2021.\n")
 
 
 def reword_event(site: Path) -> None:
     """A dated sentence reworded: its event's text changes wherever the event is shown."""
-    path = site / LEAVING
-    path.write_text(path.read_text().replace("They captured it", "Russian forces captured it"))
+    rewrite(
+        site, LEAVING, lambda text: text.replace("They captured it", "Russian forces captured it")
+    )
 
 
 def reword_cited_undated_sentence(site: Path) -> None:
     """A front-matter event quotes the undated sentence that reports it; no date changes."""
-    path = site / LEAVING
-    path.write_text(path.read_text().replace("a guard said", "a guard told reporters"))
+    rewrite(site, LEAVING, lambda text: text.replace("a guard said", "a guard told reporters"))
 
 
 def override_event_partial(site: Path) -> None:
@@ -79,24 +114,56 @@ def override_event_partial(site: Path) -> None:
     (site / "templates/_event.html").write_text(partial)
 
 
+def curate_event(site: Path) -> None:
+    (site / "content/events.yaml").write_text(
+        "- date: 2022-04-09\n  text: Repairs were logged.\n"
+        "  sources:\n    - article: pumps\n      anchor: s-2\n"
+    )
+
+
 def delete_article(site: Path) -> None:
     (site / ANNEXED).unlink()
 
 
-STEPS = [
-    retitle,
-    add_old_article_without_topics,
-    add_older_event_to_topic,
-    reword_event,
-    reword_cited_undated_sentence,
-    override_event_partial,
-    delete_article,
+# Each step, and whether its edit changes a body and nothing other pages show.
+STEPS: list[tuple[Callable[[Path], None], bool]] = [
+    (retitle, False),
+    (add_old_article_without_topics, False),
+    (add_older_event_to_topic, False),
+    (reword_event, False),
+    (reword_cited_undated_sentence, False),
+    # No date, mention or link: only the article's own page changes.
+    (
+        pumps("add_plain_sentence", lambda t: t + "\nTechnicians logged every repair by hand.\n"),
+        True,
+    ),
+    (pumps("reword_plain_sentence", lambda t: t.replace("every repair", "each repair")), True),
+    # A new mention of a topic: the topic pages' counts and quotes change.
+    (pumps("add_mention", lambda t: t + "\nCrews from Luhansk were not involved.\n"), False),
+    # A new event in the chronology.
+    (
+        pumps("add_dated_sentence", lambda t: t + "\nA second pump failed on 14 April 2022.\n"),
+        False,
+    ),
+    # The opening is the summary every list shows.
+    (pumps("reword_lede", lambda t: t.replace("restored the cooling", "fixed the cooling")), False),
+    # The article's front-matter event now quotes the new sentence.
+    (pumps("add_quoted_sentence", lambda t: t + "\nBoth cooling pumps had failed there.\n"), False),
+    # Back to a body rendered before, which the cache still has.
+    (pumps("revert_plain_sentence", lambda t: t.replace("each repair", "every repair")), True),
+    (curate_event, False),
+    # The curated event quotes the sentence at the anchor it names.
+    (pumps("reword_curated_sentence", lambda t: t.replace("every repair", "all repairs")), False),
+    (override_event_partial, False),
+    (delete_article, False),
 ]
 
 
-@pytest.mark.parametrize("in_memory", [False, True], ids=["cache on disk", "preview server"])
+@pytest.mark.parametrize(
+    "mode", ["cache on disk", "preview server", "preview server told the changes"]
+)
 def test_every_rebuild_equals_a_cold_build(
-    make_site: Callable[..., Path], tmp_path: Path, in_memory: bool
+    make_site: Callable[..., Path], tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = make_site(
         {
@@ -113,18 +180,42 @@ def test_every_rebuild_equals_a_cold_build(
                 "Troops may leave the area, officials said.\n\nFighting goes on in Luhansk.\n",
                 source="Daily Test",
             ),
+            PUMPS: article(
+                "Pumps restored",
+                "2022-04-10",
+                PUMPS_OPENING + "\n",
+                events=[
+                    {"date": "2022-04-08", "text": "Both cooling pumps failed at the station."}
+                ],
+            ),
         },
         CONFIG,
     )
     options = BuildOptions(site)
-    if in_memory:
+    if mode != "cache on disk":
         options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
+    full_builds = []
+    plan_all = sitegen.build._plan_all
+    monkeypatch.setattr(
+        sitegen.build, "_plan_all", lambda *args: full_builds.append(1) or plan_all(*args)
+    )
     build(options)
-    for step in STEPS:
+    for step, body_only in STEPS:
+        before = inputs_of(site)
         step(site)
+        if mode == "preview server told the changes":
+            after = inputs_of(site)
+            changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+            options = dataclasses.replace(options, changed=frozenset(changed))
+        full_builds.clear()
         result = build(options)
+        took_short_path = not full_builds
         expected = cold_build(site, tmp_path / "cold")
         actual = files_of(result.output)
         stale = sorted(name for name in expected if actual.get(name) != expected[name])
         assert not stale, f"after {step.__name__}: stale {stale}"
         assert set(actual) == set(expected), f"after {step.__name__}"
+        short = mode == "preview server told the changes" and body_only
+        assert took_short_path == short, f"after {step.__name__}"
+        if short:
+            assert result.report.written == ["articles/pumps/index.html"]

@@ -43,7 +43,7 @@ def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
             continue
         for entry in entries:
             name = entry.name
-            if _ignored(name):
+            if ignored(name):
                 continue
             try:
                 if entry.is_dir():
@@ -56,7 +56,8 @@ def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
     return {path: found[path] for path in sorted(found)}
 
 
-def _ignored(name: str) -> bool:
+def ignored(name: str) -> bool:
+    """Whether a file or folder name is an editor's, never content."""
     return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
 
 
@@ -76,6 +77,14 @@ def article_files(
     return stamps
 
 
+def restamp(cache: BuildCache, path: str, stamp: Stamp) -> None:
+    """Note a new stamp of an article file read outside :func:`load_content` (see
+    sitegen.body_edits) in the listing :func:`article_files` keeps."""
+    stamps = cache.transient.get("article-files")
+    if stamps is not None and path in stamps:
+        stamps[path] = stamp
+
+
 def _restamped(
     stamps: dict[str, Stamp], folder: Path, changed: Set[Path]
 ) -> dict[str, Stamp] | None:
@@ -88,7 +97,7 @@ def _restamped(
         if not path.is_relative_to(folder):
             continue
         parts = path.relative_to(folder).parts
-        if any(_ignored(part) for part in parts):
+        if any(ignored(part) for part in parts):
             continue
         if not path.name.endswith(".md"):
             return None

@@ -60,40 +60,23 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
     keys: dict[str, str] = {}
     todo: list[Article] = []  # bodies not rendered before
     for article in site.articles.values():
-        key = keys[article.slug] = cache.body_key(
-            article.body_digest,
-            article.body_line,
-            fingerprint + _targets(article.wikilinks, context)
-            if article.wikilinks
-            else fingerprint,
-        )
+        key = keys[article.slug] = body_key(article, context, fingerprint, cache)
         if key not in facts:
             todo.append(article)
     failed: dict[str, RenderedBody] = {}
 
-    def read(article: Article) -> RenderedBody | tuple[BodyFacts, bytes, Extraction]:
-        result = render(read_body(article), article.body_line, context)
-        if result.problems:
-            return result  # the build will fail; enrichment goes on with the content as is
-        # Pickled for the store here, in the worker, not in the building process (which
-        # would unpickle it from the worker first), so the cores share that work too.
-        packed = cache.store.pack(result.content)
-        return result.facts, packed, extract(result.content.sentences, article.date)
-
-    def keep(index: int, done: RenderedBody | tuple[BodyFacts, bytes, Extraction]) -> None:
+    def keep(index: int, done: Rendered) -> None:
         # Stored as each result arrives; pages read bodies back from the store, so a cold
         # build never holds every rendered body at once.
         article = todo[index]
         if isinstance(done, RenderedBody):
             failed[article.slug] = done
         else:
-            facts, packed, found = done
-            key = keys[article.slug]
-            cache.keep_body(key, facts, packed)
-            cache.events[cache_key(key, article.date)] = found
+            _keep(cache, keys[article.slug], article, done)
 
-    parallel_each(read, todo, keep)
-    load = cache.store.get
+    parallel_each(
+        functools.partial(_render, render=render, context=context, cache=cache), todo, keep
+    )
     for article in site.articles.values():
         key = keys[article.slug]
         result = failed.get(article.slug)
@@ -104,19 +87,14 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             and article.content_loader is not None  # a copy from the cache on disk has none
         ):
             continue  # the same article as in the last build (the preview server's): all set
-        article.body_key = key
         if result is None:
-            found = facts[key]
-            article.set_content(functools.partial(load, key))
+            attach_body(article, key, facts[key], cache)
         else:  # not cached; enrichment goes on, to report every problem at once
-            found = result.facts
+            article.body_key = key
             article.set_content(lambda content=result.content: content)
+            _set_facts(article, result.facts)
             for line, message, hint in result.problems:
                 problems.add(display_path(article.path, site.config.root), line, message, hint)
-        article.mentions = found.mentions
-        article.links_to = found.links_to
-        article.lede = found.lede
-        article.quotes = found.quotes
     if overgrown(len(cache.facts), len(keys)) or overgrown(len(cache.articles), len(site.articles)):
         cache.prune(
             {str(a.path) for a in site.articles.values()} | _drafts(cache, site),
@@ -130,6 +108,69 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
                 problems.add(
                     display_path(topic.description_path, site.config.root), line, message, hint
                 )
+
+
+def body_key(article: Article, context: BodyContext, fingerprint: str, cache: BuildCache) -> str:
+    """The key of the article's rendered body: its text, where it starts, and the rendering
+    context (``fingerprint``, and where its wikilinks lead)."""
+    if article.wikilinks:
+        fingerprint += _targets(article.wikilinks, context)
+    return cache.body_key(article.body_digest, article.body_line, fingerprint)
+
+
+def body_facts(
+    article: Article, key: str, render: Renderer, context: BodyContext, cache: BuildCache
+) -> tuple[BodyFacts, Extraction] | None:
+    """What the body ``key`` of ``article`` says and dates, rendered (and kept) unless the
+    cache has it; None if rendering it found problems (a build reports them)."""
+    facts = cache.facts.get(key)
+    found = cache.events.get(cache_key(key, article.date))
+    if facts is None or found is None:
+        done = _render(article, render, context, cache)
+        if isinstance(done, RenderedBody):
+            return None
+        facts, _, found = done
+        _keep(cache, key, article, done)
+    return facts, found
+
+
+def attach_body(article: Article, key: str, facts: BodyFacts, cache: BuildCache) -> None:
+    """Give ``article`` its rendered body ``key`` (from the store) and what the body says."""
+    article.body_key = key
+    article.set_content(functools.partial(cache.store.get, key))
+    _set_facts(article, facts)
+
+
+Rendered = RenderedBody | tuple[BodyFacts, bytes, Extraction]
+
+
+def _render(
+    article: Article, render: Renderer, context: BodyContext, cache: BuildCache
+) -> Rendered:
+    """The body rendered, packed for the store, and its events extracted; or, if rendering
+    found problems, the rendered body (the build will fail)."""
+    result = render(read_body(article), article.body_line, context)
+    if result.problems:
+        return result
+    # Pickled for the store here, in the worker, not in the building process (which would
+    # unpickle it from the worker first), so the cores share that work too.
+    packed = cache.store.pack(result.content)
+    return result.facts, packed, extract(result.content.sentences, article.date)
+
+
+def _keep(
+    cache: BuildCache, key: str, article: Article, done: tuple[BodyFacts, bytes, Extraction]
+) -> None:
+    facts, packed, found = done
+    cache.keep_body(key, facts, packed)
+    cache.events[cache_key(key, article.date)] = found
+
+
+def _set_facts(article: Article, facts: BodyFacts) -> None:
+    article.mentions = facts.mentions
+    article.links_to = facts.links_to
+    article.lede = facts.lede
+    article.quotes = facts.quotes
 
 
 def _targets(wikilinks: tuple[str, ...], context: BodyContext) -> str:

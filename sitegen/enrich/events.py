@@ -204,7 +204,7 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
 def _from_spec(
     article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
 ) -> Event:
-    sentence = _cited_sentence(article, spec, extraction, cache)
+    sentence = cited_sentence(article, spec, extraction, cache)
     topics = spec.topics or (sentence.topics if sentence else ()) or tuple(article.topics[:1])
     citation = Citation(
         article.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
@@ -212,7 +212,7 @@ def _from_spec(
     return Event("", spec.date, spec.text, list(topics), [citation], spec.end_date)
 
 
-def _cited_sentence(
+def cited_sentence(
     article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
 ) -> Sentence | None:
     """The sentence reporting a front-matter event: among those whose date mentions resolve

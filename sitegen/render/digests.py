@@ -7,7 +7,7 @@ its own page, ``topic`` a topic's header and counts, ``event`` one chronology en
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TypeVar
 
@@ -61,6 +61,23 @@ class Digests:
             _card_and_article,
         )
         return {s: d[0] for s, d in both.items()}, {s: d[1] for s, d in both.items()}
+
+    def after_body_edits(self, site: Site, edited: Iterable[Article]) -> Digests | None:
+        """The digests of ``site``, which is this build's site with the bodies of ``edited``
+        articles changed: their own pages' digests made again, the rest as they were. None
+        if an edit changed what an article's card shows after all."""
+        cards, articles = self.cards, dict(self.articles)
+        for article in edited:
+            card, page = _card_and_article(_article(article))
+            if card != cards[article.slug]:
+                return None
+            articles[article.slug] = page
+        after = Digests(site, self.assets, self.cache)
+        # The digests this build computed (cached properties), but the articles' pages'.
+        after.__dict__.update(
+            self.__dict__, site=site, articles=articles, _by_article=(cards, articles)
+        )
+        return after
 
     @cached_property
     def events(self) -> dict[str, str]:

@@ -6,11 +6,11 @@ digests of the inputs it shows; :mod:`sitegen.deps` compares them with the last 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitegen.dates import MONTHS
-from sitegen.model import Deps, Page, Site
+from sitegen.model import Article, Deps, Page, Site
 from sitegen.render import export, feeds
 from sitegen.render.digests import Digests
 from sitegen.render.fragments import PARTIALS, Fragments
@@ -21,31 +21,50 @@ from sitegen.render.templates import Templates
 QUOTED_ARTICLES = 30
 
 
+class PageContext:
+    """What every page's context and inputs share, made once per build."""
+
+    def __init__(
+        self,
+        site: Site,
+        templates: Templates,
+        digests: Digests,
+        assets: dict[str, str],
+        keep: bool = False,
+    ) -> None:
+        # ``keep``: the memos keep what this build does not ask for (see BuildCache.memo).
+        self.templates, self.digests = templates, digests
+        self.known = digests.cache.memo("template-references", keep=keep)
+        base: dict[str, Any] = {"site": site, "config": site.config, "assets": assets}
+        # The partials see a copy of the shared context without ``fragments``: holding the
+        # dict that holds it would make a reference cycle (see Session.build).
+        memo = digests.cache.memo("fragments", on_disk=False, keep=keep)
+        base["fragments"] = Fragments(templates, digests, memo, dict(base))
+        self.base = base
+        # Any page may show list entries rendered from the partials (see fragments.py), which
+        # its own template does not name as includes.
+        self.partials = tuple(
+            templates.digest(name, self.known) for name in PARTIALS if templates.exists(name)
+        )
+
+    def common(self, template: str, depth: int | str) -> tuple[dict[str, Any], Deps]:
+        """The context and inputs every page of ``template`` at ``depth`` has."""
+        root = "../" * depth if isinstance(depth, int) else depth
+        inputs = (self.digests.site_wide, self.templates.digest(template, self.known))
+        return {**self.base, "root": root}, inputs + self.partials
+
+
 def plan_pages(
     site: Site, templates: Templates, digests: Digests, assets: dict[str, str]
 ) -> Iterator[Page]:
-    known = digests.cache.memo("template-references")
-    base: dict[str, Any] = {"site": site, "config": site.config, "assets": assets}
-    # The partials see a copy of the shared context without ``fragments``: holding the dict
-    # that holds it would make a reference cycle (see Session.build).
-    memo = digests.cache.memo("fragments", on_disk=False)
-    base["fragments"] = Fragments(templates, digests, memo, dict(base))
-    # Any page may show list entries rendered from the partials (see fragments.py), which
-    # its own template does not name as includes.
-    partials = tuple(templates.digest(name, known) for name in PARTIALS if templates.exists(name))
+    shared = PageContext(site, templates, digests, assets)
     cards, events = digests.cards, digests.events
-
-    def common(template: str, depth: int | str) -> tuple[dict[str, Any], Deps]:
-        """The context and inputs every page of ``template`` at ``depth`` has."""
-        root = "../" * depth if isinstance(depth, int) else depth
-        inputs = (digests.site_wide, templates.digest(template, known), *partials)
-        return {**base, "root": root}, inputs
 
     def page(
         output: str, template: str, depth: int | str, context: dict[str, Any], deps: Deps
     ) -> Page:
-        shared, inputs = common(template, depth)
-        full = {**shared, "page_path": output.removesuffix("index.html"), **context}
+        common, inputs = shared.common(template, depth)
+        full = {**common, "page_path": output.removesuffix("index.html"), **context}
         return Page(output, template, full, inputs + deps)
 
     articles, topics = site.articles, site.topics
@@ -63,24 +82,7 @@ def plan_pages(
             *[events[e.id] for e in latest_events],
         ),
     )
-
-    # Ten thousand of these per rebuild in the preview server: the loop is kept lean (map
-    # over C lookups rather than comprehensions, the shared parts made once).
-    shared, inputs = common("article.html", 2)
-    card, event = cards.__getitem__, events.__getitem__
-    for slug, article in articles.items():
-        path = article.page
-        # The article's digest covers which related articles, backlinks and events its
-        # page shows; their digests, how each of them looks.
-        deps = (
-            *inputs,
-            digests.articles[slug],
-            *map(card, article.related),
-            *map(card, article.backlinks),
-            *map(event, article.events),
-        )
-        context = {**shared, "page_path": path, "article": article}
-        yield Page(f"{path}index.html", "article.html", context, deps)
+    yield from article_pages(shared, articles.values())
 
     for topic in topics.values():
         quoted = topic.articles[:QUOTED_ARTICLES]
@@ -107,6 +109,28 @@ def plan_pages(
     # links cannot be relative: they start from the site's base path.
     yield page("404.html", "404.html", site.config.base_path, {}, ())
     yield from data_files(site, digests)
+
+
+def article_pages(shared: PageContext, articles: Iterable[Article]) -> Iterator[Page]:
+    """The article's own page of each of ``articles``."""
+    # Ten thousand of these per rebuild in the preview server: the loop is kept lean (map
+    # over C lookups rather than comprehensions, the shared parts made once).
+    context, inputs = shared.common("article.html", 2)
+    digests = shared.digests
+    own, card, event = (d.__getitem__ for d in (digests.articles, digests.cards, digests.events))
+    for article in articles:
+        path = article.page
+        # The article's digest covers which related articles, backlinks and events its
+        # page shows; their digests, how each of them looks.
+        deps = (
+            *inputs,
+            own(article.slug),
+            *map(card, article.related),
+            *map(card, article.backlinks),
+            *map(event, article.events),
+        )
+        page_context = {**context, "page_path": path, "article": article}
+        yield Page(f"{path}index.html", "article.html", page_context, deps)
 
 
 def data_files(site: Site, digests: Digests) -> Iterator[Page]:

@@ -107,10 +107,21 @@ class StagedOutput:
         large site's search index has a file per page, and looking at each would cost more
         than the rest of a preview rebuild. The folder's files are sitegen's own output."""
         prefix = f"{name}/"
-        kept = {n: d for n, d in self._live.items() if n.startswith(prefix) and n not in self._next}
+        return self._keep_live(lambda n: n.startswith(prefix))
+
+    def keep_rest(self) -> None:
+        """Keep every file of the live tree not written or kept yet, unchecked as in
+        :meth:`keep_tree`: for a rebuild that knows which few outputs an edit can change
+        (see sitegen.body_edits)."""
+        self._keep_live(lambda _: True)
+
+    def _keep_live(self, wanted: Callable[[str], bool]) -> bool:
+        """Keep the live tree's ``wanted`` files; whether it has any (kept now or before)."""
+        listed = [name for name in self._live if wanted(name)]
+        kept = {name: self._live[name] for name in listed if name not in self._next}
         self._next.update(kept)
         self.report.unchanged += len(kept)
-        return bool(kept)
+        return bool(listed)
 
     def write(self, name: str, data: bytes) -> None:
         self.record(name, self.prepare(name, data))
