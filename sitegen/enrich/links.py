@@ -28,10 +28,12 @@ def relate_articles(site: Site, cache: BuildCache) -> None:
 
     Each topic's articles are kept in date order, so the candidates for an article are its
     neighbours in time within each of its topics, found by bisection. The answer depends on
-    the articles' slugs, dates and topics only: while those are unchanged (editing a body
-    changes none), the last build's answer is reused.
+    the articles' slugs, dates and topics only, not on their order: while those are unchanged
+    (editing a body changes none, retitling one reorders articles of its date at most), the
+    last build's answer is reused.
     """
-    inputs = tuple((slug, a.date.key, tuple(a.topics)) for slug, a in site.articles.items())
+    # A mapping, compared regardless of order.
+    inputs = {slug: (a.date.key, tuple(a.topics)) for slug, a in site.articles.items()}
     related = cache.memo("related").same("all", inputs, lambda: _relate(site))
     for slug, article in site.articles.items():
         article.related = related[slug]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from itertools import combinations
 
 from sitegen.cache import BuildCache
@@ -50,8 +51,9 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
 def relate_topics(site: Site, cache: BuildCache) -> None:
     """Topics are related when articles cover both; the count says how many do. The counts
     depend on the articles' topics only, so while those are unchanged they are reused."""
-    inputs = tuple(tuple(article.topics) for article in site.articles.values())
-    shared = cache.memo("topic-pairs").same("all", inputs, lambda: _count_pairs(inputs))
+    # By slug: the counts do not depend on the articles' order, nor does this comparison.
+    inputs = {slug: tuple(article.topics) for slug, article in site.articles.items()}
+    shared = cache.memo("topic-pairs").same("all", inputs, lambda: _count_pairs(inputs.values()))
     for topic in site.topics.values():
         pairs = [
             (b if a == topic.slug else a, n) for (a, b), n in shared.items() if topic.slug in (a, b)
@@ -59,7 +61,7 @@ def relate_topics(site: Site, cache: BuildCache) -> None:
         topic.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
 
 
-def _count_pairs(topic_lists: tuple[tuple[str, ...], ...]) -> Counter[tuple[str, str]]:
+def _count_pairs(topic_lists: Iterable[tuple[str, ...]]) -> Counter[tuple[str, str]]:
     shared: Counter[tuple[str, str]] = Counter()
     for topics in topic_lists:
         shared.update(combinations(sorted(topics), 2))

@@ -98,6 +98,12 @@ class Digests:
         return value_digest(list(self.cards.values()))
 
     @cached_property
+    def page_dates(self) -> str:
+        """Every article's page and date, in order: what the sitemap lists (a title edit
+        changes every list of cards, not the sitemap)."""
+        return value_digest([(slug, a.date.key) for slug, a in self.site.articles.items()])
+
+    @cached_property
     def all_events(self) -> str:
         return value_digest(list(self.events.values()))
 

@@ -141,7 +141,8 @@ def data_files(site: Site, digests: Digests) -> Iterator[Page]:
     with_events = (*every, digests.all_events, digests.all_topics)
     chronology = (digests.site_wide, digests.all_events)
     yield Page("feed.xml", None, {}, feed, lambda: feeds.atom_feed(site))
-    yield Page("sitemap.xml", None, {}, every, lambda: feeds.sitemap(site, page_paths(site)))
+    sitemap = (digests.site_wide, digests.page_dates)
+    yield Page("sitemap.xml", None, {}, sitemap, lambda: feeds.sitemap(site, page_paths(site)))
     yield Page("briefing.json", None, {}, with_events, lambda: export.briefing_json(site))
     yield Page("chronology.json", None, {}, chronology, lambda: export.chronology_json(site))
 

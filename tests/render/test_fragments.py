@@ -11,6 +11,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
+from sitegen.render.pages import PageContext
 from sitegen.render.templates import Templates
 from tests.conftest import BASIC_SITE, article
 
@@ -69,3 +70,23 @@ def test_each_entry_is_rendered_once_per_build_and_kept_while_unchanged(
     assert renders["_event.html", "../"] == cited
     assert renders["_article_item.html", "../"] == 1
     assert "Troops quit Chernobyl" in (result.output / "chronology/index.html").read_text()
+
+
+def test_list_helpers_join_the_entries(make_site: Callable[..., Path]) -> None:
+    site = make_site(FILES, BASIC_SITE + "search: false\n")
+    options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
+    build(options)
+    last = options.cache.last_build if options.cache else None
+    assert last is not None
+    shared = PageContext(last.site, last.templates, last.digests, last.assets)
+    fragments = shared.base["fragments"]
+    articles, events = last.site.articles, last.site.events
+    cards = "".join(fragments.card(a, "../") for a in articles.values())
+    assert cards.count("<li") == len(articles) == 2
+    assert fragments.cards(list(articles), "../") == cards  # by slug
+    assert fragments.cards(list(articles.values()), "../") == cards
+    donbas = "".join(fragments.card(a, "", a.mentions.get("donbas", 0)) for a in articles.values())
+    assert fragments.cards(articles, "", "donbas") == donbas != fragments.cards(articles, "")
+    entries = "".join(fragments.event(e, "../") for e in events.values())
+    assert entries and fragments.events(list(events), "../") == entries
+    assert fragments.events(list(events.values()), "../") == entries
