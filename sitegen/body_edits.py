@@ -13,8 +13,9 @@ An edit takes this path when every changed path is the file of an article of the
 whose front matter is unchanged (bar ``summary``, when its effective summary is), whose body
 renders without problems to the same mentions, links, lede and topic quotes, dates the same
 events, gives its front-matter events the same sentences to quote, and which no event of
-``events.yaml`` cites (those quote the sentence at the anchor they name). Anything else, or any other changed input, takes the full
-build, which is always right; ``tests/test_incremental.py`` checks both against cold builds.
+``events.yaml`` cites (those quote the sentence at the anchor they name). Anything else, or
+any other changed input, takes the full build, which is always right;
+``tests/test_incremental.py`` checks both against cold builds.
 """
 
 from __future__ import annotations
