@@ -1,0 +1,79 @@
+"""Where a body's rendering time goes, without a profiler's distortion.
+
+    python bench/body_stages.py              # the 1,000-article benchmark corpus
+    python bench/body_stages.py --size 10000
+
+cProfile multiplies the cost of code made of many small Python calls (ours) several times
+more than that of larger ones, so ``bench/cold_profile.py`` shows the body stages' order but
+not their sizes. This times each stage over every body of the corpus, in one process, best
+of three: markdown-it alone (CommonMark, no plugins), our renderer (markdown-it with our
+rules: sentences, mentions, links, wikilinks), event extraction from the rendered sentences,
+and pickling a rendered body for the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import generate  # noqa: E402
+
+from sitegen.build import BuildOptions, load_site  # noqa: E402
+from sitegen.cache import BodyStore, BuildCache  # noqa: E402
+from sitegen.content.articles import read_body  # noqa: E402
+from sitegen.enrich.bodies import body_context  # noqa: E402
+from sitegen.enrich.extract import extract, prepare  # noqa: E402
+from sitegen.errors import Problems  # noqa: E402
+from sitegen.markdown import make_renderer  # noqa: E402
+
+
+def best_of(rounds: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sitegen-bodies-") as folder:
+        site = load_site(BuildOptions(generate(Path(folder), args.size)), Problems(), BuildCache())
+        bodies = [(article, read_body(article)) for article in site.articles.values()]
+    context = body_context(site)
+    render = make_renderer(site.config.markdown.allow_html)
+    prepare()
+    rendered = [render(text, article.body_line, context) for article, text in bodies]
+    plain = MarkdownIt("commonmark")
+    store = BodyStore(None)
+    gc.disable()  # as in a build (see sitegen.build.rare_collections)
+    stages = {
+        "markdown-it alone": lambda: [plain.render(text) for _, text in bodies],
+        "our renderer (markdown-it and our rules)": lambda: [
+            render(text, article.body_line, context) for article, text in bodies
+        ],
+        "event extraction": lambda: [
+            extract(result.content.sentences, article.date)
+            for (article, _), result in zip(bodies, rendered, strict=True)
+        ],
+        "pickling for the cache": lambda: [store.pack(result.content) for result in rendered],
+    }
+    print(f"{len(bodies)} bodies, best of 3, one process:")
+    for label, work in stages.items():
+        print(f"  {label:<42} {best_of(3, work):6.3f} s")
+
+
+if __name__ == "__main__":
+    main()
