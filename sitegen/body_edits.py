@@ -68,7 +68,7 @@ class LastBuild:
     site: Site
     digests: Digests
     templates: Templates
-    assets: dict[str, str]  # logical asset name → output name
+    asset_names: dict[str, str]  # logical asset name → output name
     output: Path
     pages: int  # pages planned
 

@@ -268,13 +268,13 @@ def _plan_after_edits(
         return None
     site, digests, articles = edited
     lap("enrich")
-    shared = PageContext(site, last.templates, digests, last.assets, keep=True)
+    shared = PageContext(site, last.templates, digests, last.asset_names, keep=True)
     pages = list(article_pages(shared, articles))
     return _Plan(
         site,
         last.templates,
         digests,
-        last.assets,
+        last.asset_names,
         assets=[],
         pages=pages,
         output=last.output,

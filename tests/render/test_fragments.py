@@ -78,7 +78,7 @@ def test_list_helpers_join_the_entries(make_site: Callable[..., Path]) -> None:
     build(options)
     last = options.cache.last_build if options.cache else None
     assert last is not None
-    shared = PageContext(last.site, last.templates, last.digests, last.assets)
+    shared = PageContext(last.site, last.templates, last.digests, last.asset_names)
     fragments = shared.base["fragments"]
     articles, events = last.site.articles, last.site.events
     cards = "".join(fragments.card(a, "../") for a in articles.values())
