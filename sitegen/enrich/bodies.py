@@ -155,7 +155,11 @@ def _render(
     # Pickled for the store here, in the worker, not in the building process (which would
     # unpickle it from the worker first), so the cores share that work too.
     packed = cache.store.pack(result.content)
-    return result.facts, packed, extract(result.content.sentences, article.date)
+    return (
+        result.facts,
+        packed,
+        extract(result.content.sentences, article.date, article.event_specs),
+    )
 
 
 def _keep(

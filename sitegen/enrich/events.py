@@ -32,7 +32,7 @@ from sitegen.enrich.extract import (
     cache_key,
     extract,
 )
-from sitegen.enrich.similar import SameDate, Signature, best_match, words
+from sitegen.enrich.similar import SameDate, Signature, words
 from sitegen.errors import Problems
 from sitegen.hashing import digest
 from sitegen.model import (
@@ -47,8 +47,6 @@ from sitegen.model import (
 )
 from sitegen.parallel import parallel_map
 from sitegen.text.slugs import slugify
-
-_QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
 Claim = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
 _NO_CLAIMS: frozenset[Claim] = frozenset()
@@ -190,7 +188,9 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
             todo.append((article, key))
         else:
             extractions[article.slug] = extraction
-    found = parallel_map(lambda item: extract(item[0].sentences, item[0].date), todo)
+    found = parallel_map(
+        lambda item: extract(item[0].sentences, item[0].date, item[0].event_specs), todo
+    )
     for (article, key), extraction in zip(todo, found, strict=True):
         known[key] = extractions[article.slug] = extraction
         cache.dirty = True
@@ -215,21 +215,11 @@ def _from_spec(
 def cited_sentence(
     article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
 ) -> Sentence | None:
-    """The sentence reporting a front-matter event: among those whose date mentions resolve
-    to the event's date the one sharing most words with it, else the best match of all.
-
-    Matching by date first is cheap (the extraction is at hand) and right more often than
-    wording; the answer is memoised with the extraction so a warm build reads no sentences.
-    """
+    """The sentence reporting a front-matter event (see :meth:`Extraction.cite`); the build
+    worker that extracted the body's events has found it, unless the spec is new."""
     key = (spec.date, spec.text)
     if key not in extraction.citations:
-        target = words(spec.text)
-        dated = [f for f in extraction.found if f.kind == "occurred" and f.date == spec.date]
-        anchor = best_match(target, ((f.anchor, f.quote) for f in dated), 0.0)
-        if anchor is None:
-            pairs = ((s.anchor, s.text) for s in article.sentences)
-            anchor = best_match(target, pairs, _QUOTE_MATCH)
-        extraction.citations[key] = next((s for s in article.sentences if s.anchor == anchor), None)
+        extraction.cite(spec, article.sentences)
         cache.dirty = True
     return extraction.citations[key]
 

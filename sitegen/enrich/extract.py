@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from sitegen.dates import PartialDate
-from sitegen.enrich.similar import words
-from sitegen.model import Sentence
+from sitegen.enrich.similar import best_match, words
+from sitegen.model import EventSpec, Sentence
 
 if TYPE_CHECKING:
     from sitegen.enrich.datefind import DateMention
@@ -30,6 +30,7 @@ _KICKER = re.compile(r"^[^.!?]{1,160}\?\s*[–—-]\s+(?=\S)")
 _SHOUTED = re.compile(r"([A-Z]{2,})(?=\s+[a-z])")  # "RUSSIAN troops are ..."
 _YEAR = re.compile(r"\d{4}")
 _AFTER_PUBLICATION = "resolves to a date after publication without naming a year"
+_QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,23 @@ class Unresolved:
 class Extraction:
     found: tuple[Found, ...]
     unresolved: tuple[Unresolved, ...]
-    # The sentence a front-matter event (date, text) cites: filled in by the events step, and
-    # kept with the extraction since it too depends only on the body (a warm build then
-    # needs no sentences at all).
+    # The sentence a front-matter event (date, text) cites (see :meth:`cite`), kept with the
+    # extraction since it too depends only on the body: a warm build then needs no sentences.
     citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
+
+    def cite(self, spec: EventSpec, sentences: Sequence[Sentence]) -> None:
+        """Find the sentence reporting the front-matter event ``spec``: among those whose
+        date mentions resolve to the event's date the one sharing most words with it, else
+        the best match of all sentences. Matching by date first is cheap (the extraction is
+        at hand) and right more often than wording."""
+        target = words(spec.text)
+        dated = [f for f in self.found if f.kind == "occurred" and f.date == spec.date]
+        anchor = best_match(target, ((f.anchor, f.quote) for f in dated), 0.0)
+        if anchor is None:
+            anchor = best_match(target, ((s.anchor, s.text) for s in sentences), _QUOTE_MATCH)
+        self.citations[spec.date, spec.text] = next(
+            (s for s in sentences if s.anchor == anchor), None
+        )
 
 
 ExtractionKey = tuple[str, tuple[int, int, int]]
@@ -82,7 +96,12 @@ def prepare() -> None:
     importlib.import_module("sitegen.enrich.datefind")
 
 
-def extract(sentences: Sequence[Sentence], published: PartialDate) -> Extraction:
+def extract(
+    sentences: Sequence[Sentence], published: PartialDate, specs: Sequence[EventSpec] = ()
+) -> Extraction:
+    """The events ``sentences`` date, and the sentences the front-matter events ``specs``
+    cite: found here, where the sentences are at hand (in a build worker), the events step
+    need not read the body back from the store."""
     # Imported here: compiling the date grammar takes longer than a warm build of a small
     # site, which reads every extraction from its cache (this module's classes) and needs none.
     from sitegen.enrich.datefind import event_text, find_dates
@@ -101,7 +120,10 @@ def extract(sentences: Sequence[Sentence], published: PartialDate) -> Extraction
         lede = sentences[0]
         text = lede_text(lede.text, sentences[1:])
         found.insert(0, _found(lede, published, None, text, "reported"))
-    return Extraction(tuple(found), tuple(unresolved))
+    extraction = Extraction(tuple(found), tuple(unresolved))
+    for spec in specs:
+        extraction.cite(spec, sentences)
+    return extraction
 
 
 def _found(

@@ -13,6 +13,7 @@ from sitegen.cache import BuildCache
 from sitegen.dates import PartialDate
 from sitegen.enrich import bodies as bodies_module
 from sitegen.enrich import events as events_module
+from sitegen.enrich import pipeline as pipeline_module
 from sitegen.enrich.pipeline import enrich
 from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
@@ -192,9 +193,9 @@ def test_extraction_is_cached_by_body_and_date(
     calls: list[PartialDate] = []
     real = events_module.extract
 
-    def counting(sentences: Any, published: PartialDate) -> Any:
+    def counting(sentences: Any, published: PartialDate, specs: Any = ()) -> Any:
         calls.append(published)
-        return real(sentences, published)
+        return real(sentences, published, specs)
 
     # A new body is extracted by the worker rendering it; a new date on an unchanged body,
     # by the events step.
@@ -235,3 +236,30 @@ def test_a_warm_run_reads_no_sentences(model: Model) -> None:
         item.set_content(unavailable)
     events_module.build_events(site, Problems(), cache)
     assert [(e.id, e.sources) for e in site.events.values()] == before
+
+
+def test_a_cold_run_finds_cited_sentences_where_bodies_are_rendered(
+    model: Model, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker that renders a body also finds the sentences its front-matter events cite;
+    # the events step would otherwise read every such body back from the body store.
+    spec = {"date": "2022-02-24", "text": "Forces captured the site."}
+    expected, _ = model(leaving(events=[spec]))
+    real = events_module.build_events
+
+    def without_sentences(site: Site, problems: Problems, cache: BuildCache) -> None:
+        def unavailable() -> Any:
+            raise AssertionError("sentences were read")
+
+        for item in site.articles.values():
+            item.set_content(unavailable)
+        real(site, problems, cache)
+
+    monkeypatch.setattr(pipeline_module, "build_events", without_sentences)
+    site, _ = model(leaving(events=[spec]))
+    authored = by_date(site)["2022-02-24"]
+    assert authored.text == "Forces captured the site."
+    assert cited(authored) == [("leaving", "s-2")]
+    assert [(e.id, e.sources) for e in site.events.values()] == [
+        (e.id, e.sources) for e in expected.events.values()
+    ]
