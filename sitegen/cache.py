@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 # Bump _FORMAT when the cached classes change shape: a pickle of the old shape would load
 # without error and then lack attributes.
-_FORMAT = 7
+_FORMAT = 8
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
@@ -53,26 +53,29 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 
+Packed = tuple[str, bytes]  # a body's HTML and packed sentences (see BodyContent)
+
+
 class BodyStore:
     """Rendered HTML and sentences by body key, in SQLite (one file, random access).
 
     A connection is opened per process, because build workers are forked and a SQLite
     connection must not cross a fork. Writes are batched until :meth:`commit`. Bodies come
-    and stay pickled (:meth:`pack`): the build workers that render them pickle them, so the
-    building process never unpickles a body only to pickle it again.
+    and stay packed (:meth:`pack`): the sentences as the build worker that rendered them
+    packed them, so the building process never unpacks a body only to pack it again.
     """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: memory only (tests, or a cache that could not be opened)
-        self._memory: dict[str, bytes] = {}
-        self._pending: dict[str, bytes] = {}
+        self._memory: dict[str, Packed] = {}
+        self._pending: dict[str, Packed] = {}
         self._recent: OrderedDict[str, BodyContent] = OrderedDict()  # read last, for reuse
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
 
     @staticmethod
-    def pack(content: BodyContent) -> bytes:
-        return pickle.dumps(content, pickle.HIGHEST_PROTOCOL)
+    def pack(content: BodyContent) -> Packed:
+        return content.html, content.packed_sentences
 
     def _db(self) -> sqlite3.Connection | None:
         if self.path is None:
@@ -87,8 +90,15 @@ class BodyStore:
             # may lose the last batches (a cache miss), never corrupt the store.
             self._connection.execute("pragma journal_mode=wal")
             self._connection.execute("pragma synchronous=normal")
+            # A store another sitegen made may have other columns: rows of the wrong scope
+            # would be ignored anyway, so the table is made again.
+            if self._connection.execute("pragma user_version").fetchone()[0] != _FORMAT:
+                with self._connection:
+                    self._connection.execute("drop table if exists bodies")
+                    self._connection.execute(f"pragma user_version = {_FORMAT}")
             self._connection.execute(
-                "create table if not exists bodies (key text primary key, scope text, data blob)"
+                "create table if not exists bodies"
+                " (key text primary key, scope text, html text, sentences blob)"
             )
             self._pid = os.getpid()
         return self._connection
@@ -101,20 +111,22 @@ class BodyStore:
         if packed is None:
             db = self._db()
             row = (
-                db.execute("select scope, data from bodies where key = ?", (key,)).fetchone()
+                db.execute(
+                    "select scope, html, sentences from bodies where key = ?", (key,)
+                ).fetchone()
                 if db
                 else None
             )
             if row is None or row[0] != _SCOPE:
                 raise LookupError(f"body {key} is not in the cache")
-            packed = row[1]
-        content: BodyContent = pickle.loads(packed)
+            packed = row[1:]
+        content = BodyContent(*packed)
         self._recent[key] = content
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
         return content
 
-    def put(self, key: str, packed: bytes) -> None:
+    def put(self, key: str, packed: Packed) -> None:
         """Keep a body, :meth:`pack`-ed."""
         if self.path is None:
             self._memory[key] = packed
@@ -128,8 +140,8 @@ class BodyStore:
         assert db is not None
         with db:
             db.executemany(
-                "insert or replace into bodies values (?, ?, ?)",
-                ((k, _SCOPE, v) for k, v in self._pending.items()),
+                "insert or replace into bodies values (?, ?, ?, ?)",
+                ((k, _SCOPE, *v) for k, v in self._pending.items()),
             )
         self._pending.clear()
 
@@ -270,7 +282,7 @@ class BuildCache:
             self.articles[str(path)] = (current, article)
             self.dirty = True
 
-    def keep_body(self, key: str, facts: BodyFacts, packed: bytes) -> None:
+    def keep_body(self, key: str, facts: BodyFacts, packed: Packed) -> None:
         self.facts[key] = facts
         self.store.put(key, packed)
         self.dirty = True

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import BuildOptions, build
-from sitegen.cache import BuildCache, cache_file, load_cache
+from sitegen.cache import BodyStore, BuildCache, cache_file, load_cache
 from sitegen.content.articles import read_body
 from sitegen.content.loader import content_files
 from sitegen.errors import BuildError
+from sitegen.model import BodyContent, Sentence
 from tests.conftest import article
 
 BODY = (
@@ -74,6 +76,42 @@ def test_a_body_changed_after_loading_is_an_error_not_a_mixed_page(
     with pytest.raises(BuildError) as raised:
         read_body(cached)
     assert str(path) in str(raised.value) and "changed during the build" in str(raised.value)
+
+
+SENTENCES = [
+    Sentence("s-1", "Troops left Chernobyl.", 3, ("chernobyl",)),
+    Sentence("s-2", "Officials said so — twice.", 4),
+]
+
+
+@pytest.mark.parametrize("on_disk", [True, False])
+def test_the_body_store_gives_back_html_and_sentences(tmp_path: Path, on_disk: bool) -> None:
+    path = tmp_path / "bodies.sqlite" if on_disk else None
+    store = BodyStore(path)
+    store.put("k", BodyStore.pack(BodyContent.of("<p>Troops left.</p>", SENTENCES)))
+    store.commit({"k"})
+    if on_disk:
+        store = BodyStore(path)  # a new process
+    content = store.get("k")
+    assert content.html == "<p>Troops left.</p>"
+    assert content.sentences == SENTENCES
+    with pytest.raises(LookupError):
+        store.get("other")
+
+
+def test_a_body_store_of_another_format_is_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "bodies.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("create table bodies (key text primary key, scope text, data blob)")
+    old.execute("insert into bodies values ('k', 'old', x'00')")
+    old.commit()
+    old.close()
+    store = BodyStore(path)
+    with pytest.raises(LookupError):
+        store.get("k")
+    store.put("k", BodyStore.pack(BodyContent.of("<p>New.</p>", SENTENCES)))
+    store.commit({"k"})
+    assert BodyStore(path).get("k").sentences == SENTENCES
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("other/1", {}))])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from sitegen.cache import BuildCache, overgrown
+from sitegen.cache import BuildCache, Packed, overgrown
 from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
@@ -141,7 +141,7 @@ def attach_body(article: Article, key: str, facts: BodyFacts, cache: BuildCache)
     _set_facts(article, facts)
 
 
-Rendered = RenderedBody | tuple[BodyFacts, bytes, Extraction]
+Rendered = RenderedBody | tuple[BodyFacts, Packed, Extraction]
 
 
 def _render(
@@ -152,8 +152,8 @@ def _render(
     result = render(read_body(article), article.body_line, context)
     if result.problems:
         return result
-    # Pickled for the store here, in the worker, not in the building process (which would
-    # unpickle it from the worker first), so the cores share that work too.
+    # Sent back packed for the store (the renderer packed the sentences, here in the worker),
+    # not as objects the building process would unpickle only to pack them again.
     packed = cache.store.pack(result.content)
     return (
         result.facts,
@@ -163,7 +163,7 @@ def _render(
 
 
 def _keep(
-    cache: BuildCache, key: str, article: Article, done: tuple[BodyFacts, bytes, Extraction]
+    cache: BuildCache, key: str, article: Article, done: tuple[BodyFacts, Packed, Extraction]
 ) -> None:
     facts, packed, found = done
     cache.keep_body(key, facts, packed)

@@ -89,7 +89,7 @@ def make_renderer(allow_html: bool) -> Callable[[str, int, BodyContext], Rendere
             lede(state.sentences),
             quote_digests(state.sentences),
         )
-        return RenderedBody(BodyContent(html, state.sentences), facts, state.problems)
+        return RenderedBody(BodyContent.of(html, state.sentences), facts, state.problems)
 
     return render
 
