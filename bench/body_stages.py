@@ -7,8 +7,9 @@ cProfile multiplies the cost of code made of many small Python calls (ours) seve
 more than that of larger ones, so ``bench/cold_profile.py`` shows the body stages' order but
 not their sizes. This times each stage over every body of the corpus, in one process, best
 of three: markdown-it alone (CommonMark, no plugins), our renderer (markdown-it with our
-rules: sentences, mentions, links, wikilinks), event extraction from the rendered sentences,
-and pickling a rendered body for the cache.
+rules: sentences, mentions, links, wikilinks, and packing the sentences for the body store),
+of which the packing alone, and event extraction from the rendered sentences (with the
+sentences front-matter events cite), as a build worker does it.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ sys.path.insert(0, str(HERE))
 from corpus import generate  # noqa: E402
 
 from sitegen.build import BuildOptions, load_site  # noqa: E402
-from sitegen.cache import BodyStore, BuildCache  # noqa: E402
+from sitegen.cache import BuildCache  # noqa: E402
 from sitegen.content.articles import read_body  # noqa: E402
 from sitegen.enrich.bodies import body_context  # noqa: E402
 from sitegen.enrich.extract import extract, prepare  # noqa: E402
 from sitegen.errors import Problems  # noqa: E402
 from sitegen.markdown import make_renderer  # noqa: E402
+from sitegen.model import BodyContent  # noqa: E402
 
 
 def best_of(rounds: int, work: Callable[[], object]) -> float:
@@ -57,18 +59,19 @@ def main() -> None:
     prepare()
     rendered = [render(text, article.body_line, context) for article, text in bodies]
     plain = MarkdownIt("commonmark")
-    store = BodyStore(None)
     gc.disable()  # as in a build (see sitegen.build.rare_collections)
     stages = {
         "markdown-it alone": lambda: [plain.render(text) for _, text in bodies],
         "our renderer (markdown-it and our rules)": lambda: [
             render(text, article.body_line, context) for article, text in bodies
         ],
+        "  of which packing the sentences": lambda: [
+            BodyContent.of(result.content.html, result.content.sentences) for result in rendered
+        ],
         "event extraction": lambda: [
-            extract(result.content.sentences, article.date)
+            extract(result.content.sentences, article.date, article.event_specs)
             for (article, _), result in zip(bodies, rendered, strict=True)
         ],
-        "pickling for the cache": lambda: [store.pack(result.content) for result in rendered],
     }
     print(f"{len(bodies)} bodies, best of 3, one process:")
     for label, work in stages.items():
