@@ -22,7 +22,6 @@ import functools
 import os
 import pickle
 import sys
-import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -350,6 +349,8 @@ def save_cache(cache: BuildCache, path: Path) -> None:
     if not cache.dirty:  # no body kept or dropped either: the store is as it was
         return
     cache.store.commit(set(cache.facts))
+    import tempfile  # here: a build that changed nothing saves nothing (the import is 6 ms)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
         pickle.dump((_SCOPE, cache), handle, protocol=pickle.HIGHEST_PROTOCOL)

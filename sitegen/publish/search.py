@@ -12,7 +12,6 @@ Article pages mark what to index (``data-pagefind-body``) and their topics
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 from sitegen.config import SiteConfig
 from sitegen.errors import Problem
@@ -35,6 +34,8 @@ def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True)
     reusable = not refresh or not staged.html_changed()
     if reusable and (staged.final / _ENTRY).is_file() and staged.keep_tree(BUNDLE):
         return []
+    import subprocess  # here: most builds reuse the index, and the import is 3 ms
+
     staged.complete()  # Pagefind reads the whole next site from the stage
     command = pagefind_command()
     if command is None:

@@ -7,7 +7,6 @@ than by hand; URLs are absolute, from ``base_url``, as feed readers and crawlers
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 
 from sitegen import __version__
 from sitegen.model import Site
@@ -25,6 +24,8 @@ def atom_feed(site: Site) -> bytes:
     config = site.config
     base = config.absolute_base
     articles = list(site.articles.values())[:FEED_SIZE]
+    import xml.etree.ElementTree as ET  # here: a build that changed no card writes no feed
+
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title
@@ -54,6 +55,8 @@ def atom_feed(site: Site) -> bytes:
 
 def sitemap(site: Site, pages: list[str]) -> bytes:
     base = site.config.absolute_base
+    import xml.etree.ElementTree as ET  # here, as in atom_feed
+
     ET.register_namespace("", SITEMAP)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     modified = {a.page: a.date for a in site.articles.values()}
