@@ -335,7 +335,10 @@ def load_cache(path: Path) -> BuildCache:
     try:
         with path.open("rb") as handle:
             scope, cache = pickle.load(handle)
-        if scope == _SCOPE and isinstance(cache, BuildCache):
+        # The index without its body store (deleted by hand) would send pages looking for
+        # bodies that are gone.
+        whole = not cache.facts or store.path is None or store.path.exists()
+        if scope == _SCOPE and isinstance(cache, BuildCache) and whole:
             cache.hits = cache.misses = 0
             cache.dirty = False
             cache.store = store

@@ -99,6 +99,17 @@ def test_the_body_store_gives_back_html_and_sentences(tmp_path: Path, on_disk: b
         store.get("other")
 
 
+def test_a_deleted_body_store_means_a_cold_build(make_site: Callable[..., Path]) -> None:
+    site = make_site(FILES)
+    build_from_disk(site)
+    (site / ".sitegen-cache" / "bodies.sqlite").unlink()
+    path = site / "content/articles/a.md"
+    path.write_text(path.read_text().replace("title: A", "title: A, again"))
+    build_from_disk(site)  # every page showing A is rendered again: their bodies are gone
+    assert "<h1>A, again</h1>" in page(site, "a")
+    assert "only the page shows" in page(site, "a")
+
+
 def test_a_body_store_of_another_format_is_made_again(tmp_path: Path) -> None:
     path = tmp_path / "bodies.sqlite"
     old = sqlite3.connect(path)
