@@ -29,7 +29,7 @@ from sitegen.build import BuildOptions, build  # noqa: E402
 # (label, file the function is in, function): the stages of a cold build.
 STAGES = [
     ("load: read and parse front matter", "content/loader.py", "load_content"),
-    ("bodies: render and extract (all)", "enrich/bodies.py", "read"),
+    ("bodies: render and extract (all)", "enrich/bodies.py", "render_bodies"),
     ("  markdown-it parse (with our rules)", "markdown_it/main.py", "parse"),
     ("  of which: sentences, mentions, links", "markdown/annotate.py", "annotate_rule"),
     ("  HTML from tokens", "markdown_it/renderer.py", "render"),
@@ -47,12 +47,14 @@ def stage_seconds(stats: pstats.Stats) -> list[tuple[str, float]]:
     table = stats.stats  # type: ignore[attr-defined]
     rows = []
     for label, file, function in STAGES:
-        seconds = sum(
+        entries = [
             entry[3]  # cumulative time
             for (path, _, name), entry in table.items()
             if name == function and path.endswith(file)
-        )
-        rows.append((label, seconds))
+        ]
+        if not entries:  # renamed or moved: a stage must not silently read 0 s
+            raise SystemExit(f"no call of {function}() in {file}: update STAGES")
+        rows.append((label, sum(entries)))
     return rows
 
 
