@@ -289,11 +289,11 @@ def _merge_date(reports: list[Draft], memo: Memo) -> list[Event]:
 
 def _twins(signatures: list[Words]) -> list[int | None]:
     """For each report, the index among the kept reports of the one it repeats, or None."""
-    same_date = SameDate()
-    return [
-        same_date.twin(Signature(frozenset(text.split()), frozenset(quote.split())))
-        for text, quote in signatures
+    reports = [
+        Signature(frozenset(text.split()), frozenset(quote.split())) for text, quote in signatures
     ]
+    same_date = SameDate(reports)
+    return [same_date.twin(report) for report in reports]
 
 
 def _unique_id(base: str, taken: dict[str, Event]) -> str:

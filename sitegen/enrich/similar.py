@@ -10,7 +10,8 @@ wording, yet that outlet's sentence says what it says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -80,14 +81,19 @@ class Signature:
 class SameDate:
     """The distinct events on one date, each new one compared with those kept before it.
 
-    Word sets become bitsets over word ids local to the date (small integers, since one
-    date's events use a few thousand words), so each comparison is three ANDs and bit
-    counts: a large corpus may hold a hundred reports for one day.
+    Word sets become bitsets over word ids local to the date, so each comparison is three
+    ANDs and bit counts. A busy date may keep thousands of distinct events (in a large
+    briefing on the war, every article that dates something "February 24" reports an event
+    on that day), so once many are kept a new event is compared only with the candidates
+    a :class:`_WordIndex` finds.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, signatures: Sequence[Signature]) -> None:
+        self._signatures = signatures  # every report of the date, for the index's word order
         self._ids: dict[str, int] = {}
         self._kept: list[tuple[int, int, int]] = []  # (text bits, text size, quote bits)
+        self._kept_signatures: list[Signature] = []  # until the index is made
+        self._index: _WordIndex | None = None  # made once more than _COMPARE_ALL are kept
 
     def _bits(self, words: frozenset[str]) -> int:
         bits = 0
@@ -103,7 +109,13 @@ class SameDate:
             self._bits(signature.quote),
             len(signature.text),
         )
-        for index, (other, other_size, other_quote) in enumerate(self._kept):
+        lookup, ordered, found = self._index, [], None
+        if lookup is not None:
+            ordered = lookup.order(signature.text)
+            found = lookup.candidates(signature, ordered)
+        kept = self._kept
+        pairs = enumerate(kept) if found is None else ((i, kept[i]) for i in found)
+        for index, (other, other_size, other_quote) in pairs:
             shared = (text & other).bit_count()
             if (
                 (size and other_size and shared >= SIMILAR * (size + other_size - shared))
@@ -114,5 +126,78 @@ class SameDate:
                 )
             ):
                 return index
-        self._kept.append((text, size, quote))
+        kept.append((text, size, quote))
+        if lookup is not None:
+            lookup.add(len(kept) - 1, signature, ordered)
+        else:
+            self._kept_signatures.append(signature)
+            if len(kept) > _COMPARE_ALL:
+                self._index = _WordIndex(self._signatures, self._kept_signatures)
         return None
+
+
+_COMPARE_ALL = 256  # kept events up to which a new one is compared with each of them
+
+
+class _WordIndex:
+    """Which kept events can be the same as a new one, by prefix filtering (as in similarity
+    joins): each test of :meth:`SameDate.twin` needs a shared word among the first few words
+    of one side's text, taken rarest first, and the index maps words to the kept events that
+    have them where a test looks:
+
+    * half the words of two texts' union (SIMILAR) are at least half of the new text's, so
+      the texts share one of the new text's first ``_prefix(size, SIMILAR)`` words;
+    * most of the new text found in a kept event's quote (COVERED): one of its first words;
+    * most of a kept text found in the new quote: one of the kept text's first words.
+    """
+
+    def __init__(self, signatures: Sequence[Signature], kept: list[Signature]) -> None:
+        counts = Counter(word for s in signatures for part in (s.text, s.quote) for word in part)
+        order = sorted(counts, key=lambda word: (counts[word], word))  # ties by the word
+        self._rank = {word: rank for rank, word in enumerate(order)}
+        self._texts: defaultdict[str, list[int]] = defaultdict(list)  # any word of the text
+        self._quotes: defaultdict[str, list[int]] = defaultdict(list)
+        self._covered: defaultdict[str, list[int]] = defaultdict(list)  # the text's first
+        self._count = 0  # kept events indexed
+        for index, signature in enumerate(kept):
+            self.add(index, signature, self.order(signature.text))
+
+    def order(self, text: frozenset[str]) -> list[str]:
+        """``text``'s words, rarest first: the order the prefixes take them in."""
+        return sorted(text, key=self._rank.__getitem__)
+
+    def add(self, index: int, signature: Signature, ordered: list[str]) -> None:
+        """Index kept event ``index``; ``ordered``: its text's words as :meth:`order` gives
+        them."""
+        self._count = index + 1
+        for word in ordered:
+            self._texts[word].append(index)
+        for word in signature.quote:
+            self._quotes[word].append(index)
+        if len(ordered) >= _MIN_COVERED:
+            for word in ordered[: _prefix(len(ordered), COVERED)]:
+                self._covered[word].append(index)
+
+    def candidates(self, signature: Signature, ordered: list[str]) -> list[int] | None:
+        """The kept events that can pass a test with ``signature`` (its text's words
+        ``ordered``), in order; None for all of them."""
+        size = len(ordered)
+        texts = self._texts
+        lists = [texts[w] for w in ordered[: _prefix(size, SIMILAR)] if w in texts]
+        if size >= _MIN_COVERED:
+            quotes = self._quotes
+            lists += [quotes[w] for w in ordered[: _prefix(size, COVERED)] if w in quotes]
+        covered = self._covered
+        lists += [covered[word] for word in signature.quote & covered.keys()]
+        # Where the words are common (or the vocabulary small, as in the benchmark corpus)
+        # the lists name most kept events anyway: comparing each is then cheaper.
+        if sum(map(len, lists)) >= self._count:
+            return None
+        return sorted(set().union(*lists))
+
+
+def _prefix(size: int, share: float) -> int:
+    """How many of a text's first words hold at least one of the ``ceil(share * size)`` words
+    a test needs it to share. ``int()`` rounds down: a prefix a word too long costs a
+    candidate, one too short would miss a twin."""
+    return size - int(share * size) + 1
