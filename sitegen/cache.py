@@ -331,13 +331,14 @@ def cache_file(site_root: Path) -> Path:
 
 
 def load_cache(path: Path) -> BuildCache:
-    store = BodyStore(path.with_name("bodies.sqlite"))
+    store_path = path.with_name("bodies.sqlite")
+    store = BodyStore(store_path)
     try:
         with path.open("rb") as handle:
             scope, cache = pickle.load(handle)
         # The index without its body store (deleted by hand) would send pages looking for
         # bodies that are gone.
-        whole = not cache.facts or store.path is None or store.path.exists()
+        whole = not cache.facts or store_path.exists()
         if scope == _SCOPE and isinstance(cache, BuildCache) and whole:
             cache.hits = cache.misses = 0
             cache.dirty = False

@@ -112,7 +112,7 @@ class SameDate:
         lookup, ordered, found = self._index, [], None
         if lookup is not None:
             ordered = lookup.order(signature.text)
-            found = lookup.candidates(signature, ordered)
+            found = lookup.candidates(signature, ordered, len(self._kept))
         kept = self._kept
         pairs = enumerate(kept) if found is None else ((i, kept[i]) for i in found)
         for index, (other, other_size, other_quote) in pairs:
@@ -158,7 +158,6 @@ class _WordIndex:
         self._texts: defaultdict[str, list[int]] = defaultdict(list)  # any word of the text
         self._quotes: defaultdict[str, list[int]] = defaultdict(list)
         self._covered: defaultdict[str, list[int]] = defaultdict(list)  # the text's first
-        self._count = 0  # kept events indexed
         for index, signature in enumerate(kept):
             self.add(index, signature, self.order(signature.text))
 
@@ -169,7 +168,6 @@ class _WordIndex:
     def add(self, index: int, signature: Signature, ordered: list[str]) -> None:
         """Index kept event ``index``; ``ordered``: its text's words as :meth:`order` gives
         them."""
-        self._count = index + 1
         for word in ordered:
             self._texts[word].append(index)
         for word in signature.quote:
@@ -178,9 +176,9 @@ class _WordIndex:
             for word in ordered[: _prefix(len(ordered), COVERED)]:
                 self._covered[word].append(index)
 
-    def candidates(self, signature: Signature, ordered: list[str]) -> list[int] | None:
-        """The kept events that can pass a test with ``signature`` (its text's words
-        ``ordered``), in order; None for all of them."""
+    def candidates(self, signature: Signature, ordered: list[str], kept: int) -> list[int] | None:
+        """The kept events (of ``kept``) that can pass a test with ``signature`` (its text's
+        words ``ordered``), in order; None for all of them."""
         size = len(ordered)
         texts = self._texts
         lists = [texts[w] for w in ordered[: _prefix(size, SIMILAR)] if w in texts]
@@ -191,7 +189,7 @@ class _WordIndex:
         lists += [covered[word] for word in signature.quote & covered.keys()]
         # Where the words are common (or the vocabulary small, as in the benchmark corpus)
         # the lists name most kept events anyway: comparing each is then cheaper.
-        if sum(map(len, lists)) >= self._count:
+        if sum(map(len, lists)) >= kept:
             return None
         return sorted(set().union(*lists))
 
