@@ -110,6 +110,18 @@ class UnresolvedDate:
     reason: str
 
 
+@dataclass(frozen=True)
+class UnsureEvent:
+    """An extracted event the extractor is unsure of (``sitegen review``)."""
+
+    path: str  # the article file, as shown in messages
+    line: int
+    anchor: str
+    date: PartialDate
+    text: str
+    reason: str
+
+
 @dataclass
 class ChronologyReport:
     """Where the events came from, for the build summary. ``merged`` counts the events folded
@@ -120,6 +132,7 @@ class ChronologyReport:
     curated: int = 0
     merged: int = 0
     unresolved: list[UnresolvedDate] = field(default_factory=list)
+    unsure: list[UnsureEvent] = field(default_factory=list)
 
 
 @dataclass

@@ -44,6 +44,7 @@ from sitegen.model import (
     Sentence,
     Site,
     UnresolvedDate,
+    UnsureEvent,
 )
 from sitegen.parallel import parallel_map
 from sitegen.text.slugs import slugify
@@ -102,10 +103,11 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
         },
         lambda inputs: _contribution(site, site.articles[inputs[0]], inputs[1], inputs[2]),
     )
-    for found, unresolved in contributions.values():
+    for found, unresolved, unsure in contributions.values():
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
+        report.unsure += unsure
     # Drafts equal to the last build's (the preview server's) make the same chronology.
     chronology = cache.memo("chronology", on_disk=False).same(
         "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
@@ -147,13 +149,14 @@ def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronolo
     return _Chronology(events, by_topic, by_article)
 
 
-_Contribution = tuple[list[Draft], list[UnresolvedDate]]
+_Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent]]
 
 
 def _contribution(
     site: Site, article: Article, extraction: Extraction, claims: frozenset[Claim]
 ) -> _Contribution:
-    """The events an article's sentences add to the chronology, and its unresolved dates.
+    """The events an article's sentences add to the chronology, its unresolved dates and the
+    events among them the extractor is unsure of.
 
     An author's event (in front matter or events.yaml) that cites a sentence on a date
     replaces what extraction found there; an author who excluded the sentence, or cites it,
@@ -161,9 +164,13 @@ def _contribution(
     found = [f for f in extraction.found if not _dropped(article, f, claims)]
     drafts = [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
     cited = {anchor for anchor, _ in claims}
+    shown = display_path(article.path, site.config.root)
+    unsure = [
+        UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
+    ]
     unresolved = [
         UnresolvedDate(
-            display_path(article.path, site.config.root),
+            shown,
             item.line,
             item.anchor,
             item.expression,
@@ -172,7 +179,7 @@ def _contribution(
         for item in extraction.unresolved
         if item.anchor not in article.exclude and item.anchor not in cited
     ]
-    return drafts, unresolved
+    return drafts, unresolved, unsure
 
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:

@@ -49,6 +49,10 @@ class Found:
     # sorted form is stable across processes, as the merge step's cache key needs.
     text_words: str
     quote_words: str
+    # Why the extractor is unsure of this event ("" when it is not): such events are still
+    # shown, and ``sitegen review`` lists them with the ``exclude:`` entry that drops them.
+    doubt: str = ""
+    line: int = 0  # the sentence's line in the article file
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ def _found(
         kind,
         " ".join(sorted(words(text))),
         " ".join(sorted(words(sentence.text))),
+        line=sentence.line,
     )
 
 
