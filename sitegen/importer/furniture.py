@@ -24,7 +24,25 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|^(?:photo|photograph|image|picture|pictured|file photo)\s*:"
         r"|\bvia getty images\W*$|^(?:getty images|afp|reuters|ap|pa)(?: (?:photo|images))?\W*$"
         r"|^(?:hide|toggle|enlarge this|open image in|expand) (?:caption|image|gallery)\b"
-        r"|^\d+ of \d+\W*$",
+        r"|^\d+ of \d+\W*$"
+        # A photographer's credit closing the caption: "… (Ana Ruiz/Reuters)", "… (File)".
+        r"|\((?:[A-Z][\w.'’\- ]*/)+[A-Z][\w.'’\- ]*\)\W*$"
+        r"|\((?:file|file photo|representational image|representative image)\)\W*$"
+        r"|\bassociated press \(ap\)\W*$|^(?:associated press|epa|xinhua)\W*$",
+        _I,
+    ),
+    # Comment forms and the links blog themes print under a post.
+    "comments": re.compile(
+        r"^(?:source link|leave a (?:reply|comment)|post a comment|add a comment|cancel reply"
+        r"|post comment|comments are closed|\d+ (?:thoughts?|responses?|replies) on\b)\W*"
+        r"|\byour email address will not be published\b|\brequired fields are marked\b"
+        r"|^save my name, email\b",
+        _I,
+    ),
+    # Embedded posts: the signature line and the bare status link printed under them.
+    "embed": re.compile(
+        r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}\W*$"
+        r"|^https?://(?:www\.)?(?:twitter\.com|x\.com|t\.co|instagram\.com|t\.me)/\S*$",
         _I,
     ),
     # Sign-up boxes, consent text and the form errors printed inside them.
@@ -44,9 +62,13 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|(?:related|suggested|explore more on these|more on these) topics"
         r"|see also|also read|more on this story|more from \w+|watch|listen|must read"
         r"|most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you)?"
-        r"|top stories|you may also like|don'?t miss|latest(?: news| stories)?|more stories)"
+        r"|top stories|you may also like|don'?t miss|latest(?: news| stories)?|more stories"
+        r"|more coverage)"
         r"\s*(?::|\||$)"
-        r"|\[[A-Z][A-Z ]{2,}\]\s*$|\((?:video|pictures|poll|live)\)\s*$",
+        r"|\[[A-Z][A-Z ]{2,}\]\s*$|\((?:video|pictures|poll|live)\)\s*$"
+        r"|\blatest issue\W*$|^get \d+% off\b|^>>\s*read\b"
+        # A line opening with a pictograph is a sidebar offer, not reporting.
+        r"|^[\U0001F300-\U0001FAFF\u2600-\u27BF]",
         _I,
     ),
     "advert": re.compile(
@@ -65,13 +87,18 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|^(?:(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|telegram)"
         r"(?:\s*[|,/·]\s*|\s+)?){2,}$"
         r"|\bwe use cookies\b|\baccept (?:all )?cookies\b|^\d+ min(?:ute)?s? read\W*$"
-        r"|^reading time\b|, opens new tab\W*$",
+        r"|^reading time\b|, opens new tab\W*$"
+        r"|^(?:[a-z]{2} ){1,6}[a-z]{2}$",  # a language switcher: "ua en ru"
         _I,
     ),
     # Relative timestamps ("Published 4 hours ago"); absolute ones are datelines, see datelines.
     "timestamp": re.compile(
         r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:an?|\d+) "
-        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago\W*$",
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago\W*$"
+        r"|^(?:published|updated|posted|last updated)\W*$"
+        # A sidebar's story list: view count, stamp and headline run together
+        # ("120Yesterday, 09:15Minister resigns", "8712.03.2024, 22:05…").
+        r"|^\d*?(?:yesterday|today|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d),?\s*\d{1,2}:\d{2}",
         _I,
     ),
     # Copyright, press-regulator and editorial-standards lines.
@@ -84,6 +111,9 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     # Credit lines and author boxes ("Written By", "Reporting by …; Editing by …").
     "credits": re.compile(
         r"^(?:written|posted|published|produced|edited|compiled) by\W*$|^about the authors?\W*$"
+        # What is left of a byline whose names were links: "By", "and".
+        r"|^(?:by|and|&)\W*$|\bcontributed to this report\W*$"
+        r"|^by (?:the )?[A-Z][\w ]{0,40}(?:news ?desk|staff|bureau)\W*$"
         r"|^(?:additional )?(?:reporting|writing|editing|graphics) by\b.{0,160}$"
         r"|;\s*editing by\b",
         _I,

@@ -12,6 +12,7 @@ before a caption is image alt text; a lone label between sign-up boxes is a link
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -25,17 +26,35 @@ REVIEW = 1.5
 Action = Literal["keep", "review", "drop"]
 
 
+# Features a headline has too: it is printed more than once, and a hero image's caption or a
+# dateline follows it. The headline finder looks past them (see
+# :meth:`Verdict.furniture_apart_from_repeats`).
+_LIKE_A_HEADLINE = frozenset({
+    "repeated headline", "repeated line", "printed three times",
+    "image alt text before caption", "image alt text repeated by its caption",
+    "label before furniture", "header label",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Verdict:
     block: Block  # with ``kind`` updated when a plain line turned out to be a sub-heading
     score: float
     reasons: tuple[str, ...]
+    weights: tuple[float, ...] = ()  # one per reason
 
     @property
     def action(self) -> Action:
         if self.score >= DROP:
             return "drop"
         return "review" if self.score >= REVIEW else "keep"
+
+    @property
+    def furniture_apart_from_repeats(self) -> bool:
+        """Furniture by what the line says or where it stands, not by what a headline has
+        too (being printed twice, a picture or a dateline under it)."""
+        weights = zip(self.reasons, self.weights, strict=True)
+        return sum(w for name, w in weights if name not in _LIKE_A_HEADLINE) >= DROP
 
 
 @dataclass(frozen=True)
@@ -100,12 +119,17 @@ def classify(blocks: list[Block], title: str | None) -> list[Verdict]:
     title_key = lexical.normalise(title) if title else None
     scores: list[list[tuple[str, float]]] = []
     seen: set[str] = set()
+    printed = Counter(s.key for s in shapes)
     for block, s in zip(blocks, shapes, strict=True):
         fired = [(name, w) for name, w, test in _INTRINSIC if test(s, block)]
         if kind := furniture.category(s.text):
             fired.append((kind, _VOCABULARY_WEIGHT))
         if s.key == title_key:
             fired.append(("repeated headline", _REPEAT_WEIGHT))
+        elif printed[s.key] >= 3:
+            # No article prints a sentence three times; a page prints a caption that often
+            # (image alt text, the caption, a gallery's copy).
+            fired.append(("printed three times", _REPEAT_WEIGHT))
         elif s.key in seen:
             fired.append(("repeated line", _REPEAT_WEIGHT))
         seen.add(s.key)
@@ -148,11 +172,24 @@ class _Context:
         return next((j for j in range(i + 1, len(self.shapes)) if not self.dropped[j]), None)
 
     def is_caption(self, i: int) -> bool:
-        if i >= len(self.shapes):
+        if i < 0 or i >= len(self.shapes):
             return False
         # A caption line is either worded like one or printed twice in a row (alt + figcaption).
-        doubled = i + 1 < len(self.shapes) and self.shapes[i + 1].key == self.shapes[i].key
+        doubled = any(
+            0 <= j < len(self.shapes) and self.shapes[j].key == self.shapes[i].key
+            for j in (i - 1, i + 1)
+        )
         return furniture.category(self.shapes[i].text) == "caption" or doubled
+
+    def is_alt_text(self, i: int) -> bool:
+        """The image's alt text printed before its caption, which repeats it and adds the
+        place, date or credit: "A crane at the port." / "A crane at the port in May. (J. Doe)"."""
+        s = self.shapes[i]
+        if i + 1 >= len(self.shapes) or s.word_count < 4 or not self.is_caption(i + 1):
+            return False
+        following = self.shapes[i + 1].key
+        own = s.key.rstrip(" .")
+        return following != s.key and following.startswith(own)
 
 
 def _before_title(c: _Context, i: int) -> bool:
@@ -169,6 +206,14 @@ def _header_label(c: _Context, i: int) -> bool:
 def _before_caption(c: _Context, i: int) -> bool:
     s = c.shapes[i]
     return c.is_caption(i + 1) and not c.is_caption(i) and s.word_count <= 14 and not s.terminal
+
+
+def _credit_after_caption(c: _Context, i: int) -> bool:
+    # "Ana Ruiz / City Council" under a caption: who took or gave the picture.
+    s = c.shapes[i]
+    named = lexical.is_title_case(s.text) or s.word_count == 1
+    return c.is_caption(i - 1) and not c.is_caption(i) and s.word_count <= 4 and named \
+        and not s.terminal  # fmt: skip
 
 
 def _next_is_furniture(c: _Context, i: int) -> bool:
@@ -219,6 +264,9 @@ _CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
         lambda c, i: i < c.body_start and bool(bylines.placed_byline(c.shapes[i].text)),
     ),
     ("image alt text before caption", 4.0, _before_caption),
+    # As good as a repeated line: the caption prints it again.
+    ("image alt text repeated by its caption", _REPEAT_WEIGHT, lambda c, i: c.is_alt_text(i)),
+    ("photo credit", 4.0, _credit_after_caption),
     ("label before furniture", 1.5, _next_is_furniture),
     ("inside author box", 3.0, _after_author_box),
     ("in a list of links", 4.0, _in_link_list),
@@ -240,7 +288,9 @@ def _verdict(c: _Context, i: int, fired: list[tuple[str, float]]) -> Verdict:
     block = c.blocks[i]
     if block.kind == "paragraph" and _is_subheading(c, i):
         block = replace(block, kind="heading", level=2)
-    return Verdict(block, _total(fired), tuple(name for name, _ in fired))
+    return Verdict(
+        block, _total(fired), tuple(name for name, _ in fired), tuple(w for _, w in fired)
+    )
 
 
 def _is_subheading(c: _Context, i: int) -> bool:

@@ -36,7 +36,7 @@ def build(data: bytes, input_name: str, overrides: metadata.Given) -> Article:
         found, page = html.extract(decoded.text)
     else:
         found = text_blocks.from_text(decoded.text)
-    meta = metadata.detect(found, overrides, page)
+    meta = metadata.detect(found, overrides, page, lines.classify(found, None))
     verdicts = lines.classify(found, meta.title)
     kept = [v.block for v in verdicts if v.action != "drop"]
     if not kept:
