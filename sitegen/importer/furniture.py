@@ -105,7 +105,8 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     "legal": re.compile(
         r"(?:copyright|\(c\))\s*©?\s*\d{4}|©|\ball rights reserved\b|\bipso regulated\b"
         r"|\bregistered trademark\b|\btrust principles\b|^our standards\b"
-        r"|\bmay not be published, broadcast, rewritten\b",
+        r"|\bmay not be published, broadcast, rewritten\b"
+        r"|\bviews (?:and opinions )?expressed (?:herein|here|in this \w+) are\b",
         _I,
     ),
     # Credit lines and author boxes ("Written By", "Reporting by …; Editing by …").
@@ -114,7 +115,8 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         # What is left of a byline whose names were links: "By", "and".
         r"|^(?:by|and|&)\W*$|\bcontributed to this report\W*$"
         r"|^by (?:the )?[A-Z][\w ]{0,40}(?:news ?desk|staff|bureau)\W*$"
-        r"|^(?:additional )?(?:reporting|writing|editing|graphics) by\b.{0,160}$"
+        r"|^\(?(?:additional )?(?:reporting|writing|editing|graphics) by\b.{0,160}$"
+        r"|^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$"  # a reporter's address on its own
         r"|;\s*editing by\b",
         _I,
     ),

@@ -32,7 +32,8 @@ Action = Literal["keep", "review", "drop"]
 _LIKE_A_HEADLINE = frozenset({
     "repeated headline", "repeated line", "printed three times",
     "image alt text before caption", "image alt text repeated by its caption",
-    "label before furniture", "header label",
+    "label before furniture", "header label", "label: link", "short fragment",
+    "one to three words",
 })  # fmt: skip
 
 
@@ -242,6 +243,25 @@ def _in_link_list(c: _Context, i: int) -> bool:
     return False
 
 
+def _inserted_headline(c: _Context, i: int) -> bool:
+    # Another story's headline set between two paragraphs: as long as a sentence but not
+    # punctuated like one, with finished sentences around it. (The page's last line is
+    # often cut short by the scraper, and a line ending in a comma goes on below.)
+    s = c.shapes[i]
+    before, after = i - 1, c.next_kept(i)
+    return (
+        i > c.body_start
+        and after is not None
+        and 8 <= s.word_count <= 25
+        and not s.terminal
+        and not s.text.rstrip().endswith((",", "-", "–", "—"))
+        and not lexical.is_title_case(s.text)
+        and not any(q in s.text for q in lexical.OPENING_QUOTES + "”’")
+        and c.shapes[before].terminal
+        and c.shapes[after].text[:1].isupper()
+    )
+
+
 def _heading_shape(c: _Context, i: int) -> bool:
     # A sub-heading: a question or Title Case phrase, inside the body, followed by prose.
     s = c.shapes[i]
@@ -270,6 +290,7 @@ _CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
     ("label before furniture", 1.5, _next_is_furniture),
     ("inside author box", 3.0, _after_author_box),
     ("in a list of links", 4.0, _in_link_list),
+    ("another story's headline", 3.0, _inserted_headline),
     ("sub-heading shape", -2.0, _heading_shape),
 ]
 
