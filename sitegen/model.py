@@ -133,6 +133,9 @@ class ChronologyReport:
     merged: int = 0
     unresolved: list[UnresolvedDate] = field(default_factory=list)
     unsure: list[UnsureEvent] = field(default_factory=list)
+    # Dates the articles give as background, not as events of the situation (see
+    # sitegen.enrich.events: a year alone, or a date before the briefing's period).
+    background: list[UnresolvedDate] = field(default_factory=list)
 
 
 @dataclass

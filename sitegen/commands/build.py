@@ -73,10 +73,13 @@ def event_counts(site: Site) -> str:
 
 def unresolved_dates(site: Site) -> list[str]:
     """One line per date expression left out of the chronology, for ``--verbose``."""
+    report = site.chronology
     return [
-        f"  unresolved date {u.path}:{u.line} ({u.anchor}): {u.expression!r}: {u.reason}"
-        for u in site.chronology.unresolved
-    ]
+        f"  {kind} {u.path}:{u.line} ({u.anchor}): {u.expression!r}: {u.reason}"
+        for kind, items in (("unresolved date", report.unresolved),
+                            ("background date", report.background))
+        for u in items
+    ]  # fmt: skip
 
 
 def run_reported(action: Callable[[], int]) -> int:

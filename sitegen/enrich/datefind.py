@@ -5,14 +5,21 @@
 
 Recognition lives in `dategrammar` (own regex grammar, chosen over dateparser and ctparse
 by measurement: see bench/datefind_compare.py), meaning in `dateresolve` (rules in its
-docstring), event texts in `dateevent`. This module adds one rule on top: a date whose
-year is inferred (a weekday, "July 12", "in June") is left unresolved when its clause
-speaks of the future before it ("will hear arguments on July 12", "is expected on
-Tuesday"), because the latest-past reading would then put the event a week or a year early.
+docstring), event texts in `dateevent`. This module adds two rules on top:
+
+- a date whose year is inferred (a weekday, "July 12", "in June") is left unresolved when
+  its clause speaks of the future before it ("will hear arguments on July 12", "is
+  expected on Tuesday"), because the latest-past reading would then put the event a week
+  or a year early;
+- a story's own time frame: when the sentences just before have taken the story back to an
+  earlier year ("The plant was seized on February 24, 2022."), a yearless month and day
+  that falls within the following months of that year is read in it ("It was only on
+  March 20 that ..."), not in the year of publication (`frame`, kept by the caller).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -44,8 +51,17 @@ class DateMention:
     unresolved: str  # "" when resolved; else why
 
 
-def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
-    """Every date expression in `sentence`, resolved against the publication date."""
+# How far past the date that set a story's frame a yearless date may fall and still be read
+# in the frame's year: a retelling moves on by weeks ("on March 20", "on March 31"), and a
+# season's span keeps it clear of the same date in the year of publication.
+FRAME_SPAN = dt.timedelta(days=92)
+
+
+def find_dates(
+    sentence: str, published: PartialDate, frame: PartialDate | None = None
+) -> list[DateMention]:
+    """Every date expression in `sentence`, resolved against the publication date, or
+    against `frame`, an earlier date the story is retelling (see the module docstring)."""
     expressions = scan(sentence)
     if not expressions:
         return []
@@ -54,6 +70,8 @@ def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
     mentions = []
     for expression in expressions:
         resolution = resolve(expression.meaning, published)
+        if frame is not None and _year_inferred(expression):
+            resolution = _in_frame(expression, frame) or resolution
         if future_hint and resolution.date is not None and _year_inferred(expression):
             resolution = _unless_future(sentence, expression, resolution)
         mentions.append(
@@ -67,6 +85,18 @@ def find_dates(sentence: str, published: PartialDate) -> list[DateMention]:
             )
         )
     return mentions
+
+
+def _in_frame(expression: Expression, frame: PartialDate) -> Resolution | None:
+    """The month and day as the retold story's: the latest such date within `FRAME_SPAN`
+    after `frame` (a weekday is never re-read: it counts from publication)."""
+    if not isinstance(expression.meaning, Calendar):
+        return None
+    horizon = PartialDate.from_date(frame.end() + FRAME_SPAN)
+    framed = resolve(expression.meaning, horizon)
+    if framed.date is None or framed.date.start() < frame.start():
+        return None
+    return framed
 
 
 def _year_inferred(expression: Expression) -> bool:

@@ -182,7 +182,7 @@ class Spec:
     day: int = 0
 
 
-Unit = Literal["day", "week", "month", "year"]
+Unit = Literal["day", "night", "week", "month", "year"]
 
 
 @dataclass(frozen=True)
@@ -409,7 +409,9 @@ def _read_relative(match: re.Match[str], sentence: str, modifier: str) -> Meanin
         word = " ".join(g("w").lower().split())
         if word == "tomorrow":
             return Future()
-        return Relative("day", -1 if word in ("yesterday", "last night") else 0)
+        if word == "last night":
+            return Relative("night", -1)
+        return Relative("day", -1 if word == "yesterday" else 0)
     if _after_the(sentence, match.start()):
         return None
     which = g("rel_which").lower()

@@ -15,8 +15,9 @@ known only to the month or the year. The rules, each chosen to never invent prec
 - A weekday is the latest such day not after publication: "on Wednesday" in a report of
   Thursday 31 March 2022 is 30 March and "on Thursday" is that same day, as wire reports
   use it; "last Thursday" is never the same day (24 March). It needs a publication day.
-- "yesterday"/"last night" need a publication day; "today" is the publication date at its
-  own precision. "last month"/"N months ago" need a publication month; "last year"/"N years
+- "yesterday" needs a publication day; "today" is the publication date at its own
+  precision. "last night" stays unresolved: a night spans two days, and a report of the
+  morning after dates a night attack to either (wire reports call it "overnight"). "last month"/"N months ago" need a publication month; "last year"/"N years
   ago" have year precision.
 - Weeks have no precision of their own: "last week", "this week" and "N weeks ago" give the
   month when that Monday-to-Sunday week (up to publication, for "this week") lies in one
@@ -159,6 +160,10 @@ def _relative(meaning: Relative, published: PartialDate) -> PartialDate:
             raise Unresolvable(f"needs a publication month; article dated {published}")
         year, month0 = divmod(published.year * 12 + published.month - 1 + meaning.offset, 12)
         return PartialDate(year, month0 + 1)
+    if meaning.unit == "night":
+        raise Unresolvable(
+            "a night spans two days: the evening before publication or its small hours"
+        )
     if meaning.unit == "day" and meaning.offset == 0:
         return published
     day = _publication_day(published, f"a {meaning.unit} relative to publication")

@@ -7,6 +7,10 @@ Events come from three places, in order of authority:
 3. extraction from every article's sentences (:mod:`.extract`), unless its front matter
    says ``chronology: false``; its ``exclude:`` list drops extracted events by sentence
    anchor (``s-5``) or by date (``2022-02-24``, compared at the date's own precision).
+   Extracted dates that are background rather than events of the situation are left out
+   and listed (``ChronologyReport.background``): a year alone ("the 1986 disaster", "1,300
+   freed in 2024": a year frames a story, a chronology orders days and months), and any
+   date before the briefing's period, which begins in the year before its earliest report.
 
 An author's event wins over what extraction found in the sentence it cites on the same date:
 that extracted event is dropped, and so is the report of an unresolved date in that sentence.
@@ -17,6 +21,7 @@ most authoritative one, among extracted events that of the earliest article.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -86,6 +91,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 cited[citation.article].add((citation.anchor, event.date))
     claims = {slug: frozenset(found) for slug, found in cited.items()}
     drafts = [(event, _authored_words(event)) for event in authored]
+    period = period_start(site)
     # What an article adds depends on its extraction and on what authors say of it only.
     # (Plain values, no new containers: this runs for every article on every rebuild.)
     contributions = cache.memo("article-events", on_disk=False).same_each(
@@ -97,17 +103,21 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 article.exclude,
                 article.topics[0] if article.topics else None,
                 article.path,
+                period,
             )
             for article in reversed(site.articles.values())  # oldest first: the first words
             if article.chronology
         },
-        lambda inputs: _contribution(site, site.articles[inputs[0]], inputs[1], inputs[2]),
+        lambda inputs: _contribution(
+            site, site.articles[inputs[0]], inputs[1], inputs[2], inputs[-1]
+        ),
     )
-    for found, unresolved, unsure in contributions.values():
+    for found, unresolved, unsure, background in contributions.values():
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
         report.unsure += unsure
+        report.background += background
     # Drafts equal to the last build's (the preview server's) make the same chronology.
     chronology = cache.memo("chronology", on_disk=False).same(
         "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
@@ -149,22 +159,53 @@ def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronolo
     return _Chronology(events, by_topic, by_article)
 
 
-_Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent]]
+_Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent], list[UnresolvedDate]]
+
+
+def period_start(site: Site) -> dt.date | None:
+    """Where the briefing's period begins: 1 January of the year before its earliest report
+    (a situation's reports recount its first months; anything older is its background)."""
+    if not site.articles:
+        return None
+    earliest = min(article.date.year for article in site.articles.values())
+    return dt.date(earliest - 1, 1, 1)
+
+
+def background_reason(found: Found, period: dt.date | None) -> str:
+    """Why an extracted date is background rather than an event ("" when it is an event)."""
+    if found.kind != "occurred":
+        return ""
+    if found.date.precision == "year" and found.end_date is None:
+        return "a year alone frames a story; the chronology orders days and months"
+    if period is not None and found.date.end() < period:
+        return f"before the briefing's period (from {period.year})"
+    return ""
 
 
 def _contribution(
-    site: Site, article: Article, extraction: Extraction, claims: frozenset[Claim]
+    site: Site,
+    article: Article,
+    extraction: Extraction,
+    claims: frozenset[Claim],
+    period: dt.date | None,
 ) -> _Contribution:
-    """The events an article's sentences add to the chronology, its unresolved dates and the
-    events among them the extractor is unsure of.
+    """The events an article's sentences add to the chronology, its unresolved dates, the
+    events among them the extractor is unsure of, and its background dates.
 
     An author's event (in front matter or events.yaml) that cites a sentence on a date
     replaces what extraction found there; an author who excluded the sentence, or cites it,
     has dealt with its dates already."""
-    found = [f for f in extraction.found if not _dropped(article, f, claims)]
+    shown = display_path(article.path, site.config.root)
+    found, background = [], []
+    for f in extraction.found:
+        if _dropped(article, f, claims):
+            continue
+        if reason := background_reason(f, period):
+            background.append(UnresolvedDate(shown, f.line, f.anchor, f.date.iso(), reason))
+        else:
+            found.append(f)
     drafts = [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
     cited = {anchor for anchor, _ in claims}
-    shown = display_path(article.path, site.config.root)
     unsure = [
         UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
     ]
@@ -179,7 +220,7 @@ def _contribution(
         for item in extraction.unresolved
         if item.anchor not in article.exclude and item.anchor not in cited
     ]
-    return drafts, unresolved, unsure
+    return drafts, unresolved, unsure, background
 
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:

@@ -112,8 +112,11 @@ def extract(
 
     found: list[Found] = []
     unresolved: list[Unresolved] = []
+    frame = _Frame(published)
     for sentence in sentences:
-        for mention in find_dates(sentence.text, published):
+        mentions = _finest(find_dates(sentence.text, published, frame.date))
+        frame.move(mentions)
+        for mention in mentions:
             reason = mention.unresolved or _after_publication(mention, published)
             if reason or mention.date is None:
                 unresolved.append(Unresolved(sentence.anchor, sentence.line, mention.text, reason))
@@ -149,6 +152,44 @@ def _found(
         " ".join(sorted(words(sentence.text))),
         line=sentence.line,
     )
+
+
+class _Frame:
+    """The earlier time a story is retelling, while it lasts: set by a sentence dating
+    something before the year of publication, kept for the next two sentences, and ended by
+    a date in the year of publication (see `sitegen.enrich.datefind`)."""
+
+    _SENTENCES = 2
+
+    def __init__(self, published: PartialDate) -> None:
+        self.published = published
+        self.date: PartialDate | None = None
+        self._left = 0
+
+    def move(self, mentions: Sequence[DateMention]) -> None:
+        dated = [m.date for m in mentions if m.date is not None and m.date.precision != "year"]
+        if dated:
+            last = dated[-1]
+            past = last.year < self.published.year
+            self.date, self._left = (last, self._SENTENCES) if past else (None, 0)
+        elif self._left:
+            self._left -= 1
+            if not self._left:
+                self.date = None
+
+
+def _finest(mentions: list[DateMention]) -> list[DateMention]:
+    """Without a date that only frames a finer one of the same sentence: "1,300 were freed in
+    2024, 189 of them on December 30" dates an event to 30 December, not to 2024."""
+    dates = [m.date for m in mentions if m.date is not None and m.end_date is None]
+    return [
+        m
+        for m in mentions
+        if m.date is None
+        or m.end_date is not None
+        or not any(d != m.date and m.date.start() <= d.start() and d.end() <= m.date.end()
+                   for d in dates)
+    ]  # fmt: skip
 
 
 def _after_publication(mention: DateMention, published: PartialDate) -> str:

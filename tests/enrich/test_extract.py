@@ -84,7 +84,9 @@ def test_a_yearless_date_after_publication_is_never_an_event(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Whatever the resolver says, the chronology keeps its own rule.
-    def finder(text: str, published: PartialDate) -> list[DateMention]:
+    def finder(
+        text: str, published: PartialDate, frame: PartialDate | None = None
+    ) -> list[DateMention]:
         start = text.index("on")
         return [
             DateMention(start, start + 12, "on Friday 1", PartialDate(2022, 4, 1), None, ""),
