@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitegen.enrich import clauses
+
 if TYPE_CHECKING:
     from sitegen.enrich.datefind import DateMention
 
@@ -53,7 +55,8 @@ _TRAILING = re.compile(
     r"|(?:said|says|added|wrote)\s+(?:(?:the|a|an|its|his|her|their)\s+|[A-Z])[\w'’.-]*"
     r"(?:\s+[\w'’.-]+){0,4})\s*(?P<stop>[.!?]?)\s*$"
 )
-_QUOTES = re.compile(r"[\"“”‘’]|(?:^|\s)'")
+# Quotation marks; a typographic apostrophe inside a word ("Ukraine’s") is not one.
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)[‘’]|[‘’](?!\w)|(?:^|\s)'")
 _LOCATING = frozenset({"on", "in", "during"})
 _REPORTING = frozenset(
     {"said", "says", "announced", "told", "reported", "confirmed", "added", "warned", "stated"}
@@ -77,6 +80,22 @@ _MIN_WORDS_AFTER_DROP = 4
 def event_text(sentence: str, mention: DateMention) -> str:
     """A readable event text for `mention` out of `sentence` (rules in the module docstring)."""
     lo, hi = _clause(sentence, mention)
+    lo = max(lo, clauses.dateline_end(sentence))
+    rewrite = clauses.participle_clause(sentence, lo, mention.start) or clauses.object_relative(
+        sentence, lo, mention.start
+    )
+    text = _trimmed(sentence, mention, lo, hi, rewrite)
+    if text is None:  # not an object relative after all: the clause has its object
+        text = _trimmed(sentence, mention, lo, hi, None)
+    assert text is not None
+    return text if len(text.split()) >= _MIN_WORDS else sentence.strip()
+
+
+def _trimmed(
+    sentence: str, mention: DateMention, lo: int, hi: int, rewrite: clauses.Rewrite | None
+) -> str | None:
+    if rewrite is not None:
+        lo = rewrite.start
     lo = _after_leading_attribution(sentence, lo, mention.start)
     hi, stop = _before_trailing_attribution(sentence, lo, hi, mention.end)
     left, right = sentence[lo : mention.start], sentence[mention.end : hi]
@@ -84,8 +103,34 @@ def event_text(sentence: str, mention: DateMention) -> str:
         text = _join(left, right)
     else:
         text = left + sentence[mention.start : mention.end] + right
-    text = _tidy(text, stop)
-    return text if len(text.split()) >= _MIN_WORDS else sentence.strip()
+    if rewrite is not None:
+        core = text.rstrip(" .!?")
+        if rewrite.tail and not clauses.needs_object(core):
+            return None
+        text = rewrite.head + core + rewrite.tail
+    return _shortened(_tidy(text, stop))
+
+
+# Where a long event text may end early: before a clause that comments on the event
+# (", prompting fears …", ", which …", ", as …", ", according to …").
+_TAIL_CLAUSE = re.compile(
+    r",\s+(?:[a-z]+ing|which|who|as|while|according\s+to|including|but|although|despite)\b"
+)
+MAX_WORDS = 35
+
+
+def _shortened(text: str) -> str:
+    """At most :data:`MAX_WORDS` words where a trailing comment clause can go; the text
+    stays whole when nothing can (see Found.doubt)."""
+    while len(text.split()) > MAX_WORDS:
+        cuts = [
+            m.start() for m in _TAIL_CLAUSE.finditer(text) if len(text[: m.start()].split()) >= 8
+        ]
+        if not cuts:
+            break
+        stop = "." if text.rstrip().endswith((".", "”.", '".')) else ""
+        text = text[: cuts[-1]].rstrip() + stop
+    return text
 
 
 def _clause(sentence: str, mention: DateMention) -> tuple[int, int]:

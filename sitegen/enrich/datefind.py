@@ -49,6 +49,7 @@ class DateMention:
     date: PartialDate | None  # resolved date, None when it can't be resolved
     end_date: PartialDate | None  # for ranges ("from 24 February to 31 March")
     unresolved: str  # "" when resolved; else why
+    framed: bool = False  # its year comes from the story's frame, not from publication
 
 
 # How far past the date that set a story's frame a yearless date may fall and still be read
@@ -70,8 +71,10 @@ def find_dates(
     mentions = []
     for expression in expressions:
         resolution = resolve(expression.meaning, published)
+        framed = None
         if frame is not None and _year_inferred(expression):
-            resolution = _in_frame(expression, frame) or resolution
+            framed = _in_frame(expression, frame)
+            resolution = framed or resolution
         if future_hint and resolution.date is not None and _year_inferred(expression):
             resolution = _unless_future(sentence, expression, resolution)
         mentions.append(
@@ -82,6 +85,8 @@ def find_dates(
                 date=resolution.date,
                 end_date=resolution.end_date,
                 unresolved=resolution.unresolved,
+                framed=framed is not None
+                and framed.date != resolve(expression.meaning, published).date,
             )
         )
     return mentions

@@ -72,7 +72,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 article.slug,
                 extractions[article.slug],
                 article.event_specs,
-                article.topics[0] if article.topics else None,
+                only_topic(article),
             )
             for article in site.articles.values()
             if article.event_specs
@@ -101,7 +101,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 extractions[article.slug],
                 claims.get(article.slug, _NO_CLAIMS),
                 article.exclude,
-                article.topics[0] if article.topics else None,
+                only_topic(article),
                 article.path,
                 period,
             )
@@ -253,7 +253,7 @@ def _from_spec(
     article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
 ) -> Event:
     sentence = cited_sentence(article, spec, extraction, cache)
-    topics = spec.topics or (sentence.topics if sentence else ()) or tuple(article.topics[:1])
+    topics = spec.topics or (sentence.topics if sentence else ()) or only_topic(article)
     citation = Citation(
         article.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
     )
@@ -278,8 +278,15 @@ def _dropped(article: Article, found: Found, claims: frozenset[Claim]) -> bool:
     return (found.anchor, found.date) in claims
 
 
+def only_topic(article: Article) -> tuple[str, ...]:
+    """The topic an event inherits from its article when neither its sentence nor its
+    paragraph names one: the article's, if it has exactly one (an article about two topics
+    does not say which one an unnamed event belongs to)."""
+    return tuple(article.topics) if len(article.topics) == 1 else ()
+
+
 def _from_found(article: Article, found: Found) -> Event:
-    topics = found.topics or tuple(article.topics[:1])  # else the article's main topic
+    topics = found.topics or only_topic(article)  # the sentence's or its paragraph's first
     citation = Citation(article.slug, found.quote, found.anchor)
     return Event(
         "", found.date, found.text, list(topics), [citation], found.end_date, found.kind,

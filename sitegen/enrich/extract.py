@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from sitegen.dates import PartialDate
+from sitegen.enrich import clauses
+from sitegen.enrich.dateevent import MAX_WORDS
 from sitegen.enrich.similar import best_match, words
 from sitegen.model import EventSpec, Sentence
 
@@ -113,20 +115,29 @@ def extract(
     found: list[Found] = []
     unresolved: list[Unresolved] = []
     frame = _Frame(published)
-    for sentence in sentences:
+    topics = _topics(sentences)
+    for i, sentence in enumerate(sentences):
+        # A wire dateline's date is the report's, not an event's.
+        opening = clauses.dateline_end(sentence.text)
         mentions = _finest(find_dates(sentence.text, published, frame.date))
+        mentions = [m for m in mentions if m.start >= opening]
         frame.move(mentions)
+        before = sentences[i - 1].text if i else ""
         for mention in mentions:
             reason = mention.unresolved or _after_publication(mention, published)
             if reason or mention.date is None:
                 unresolved.append(Unresolved(sentence.anchor, sentence.line, mention.text, reason))
                 continue
-            text = event_text(sentence.text, mention)
-            found.append(_found(sentence, mention.date, mention.end_date, text, "occurred"))
+            text, named = clauses.named_subject(event_text(sentence.text, mention), before)
+            others = {m.date for m in mentions if m.date is not None} - {mention.date}
+            doubt = _doubt(sentence.text, mention, text, named, others)
+            found.append(
+                _found(sentence, mention.date, mention.end_date, text, "occurred", topics[i], doubt)
+            )
     if sentences and not any(f.anchor == sentences[0].anchor for f in found):
         lede = sentences[0]
         text = lede_text(lede.text, sentences[1:])
-        found.insert(0, _found(lede, published, None, text, "reported"))
+        found.insert(0, _found(lede, published, None, text, "reported", topics[0]))
     extraction = Extraction(tuple(found), tuple(unresolved))
     for spec in specs:
         extraction.cite(spec, sentences)
@@ -139,6 +150,8 @@ def _found(
     end_date: PartialDate | None,
     text: str,
     kind: Literal["occurred", "reported"],
+    topics: tuple[str, ...],
+    doubt: str = "",
 ) -> Found:
     return Found(
         sentence.anchor,
@@ -146,12 +159,63 @@ def _found(
         end_date,
         text,
         sentence.text,
-        sentence.topics,
+        topics,
         kind,
         " ".join(sorted(words(text))),
         " ".join(sorted(words(sentence.text))),
+        doubt=doubt,
         line=sentence.line,
     )
+
+
+# A place named again without its name ("the site", "the plant"): the sentence goes on
+# about the place the one before it named.
+_REFERS_TO_A_PLACE = re.compile(
+    r"\bthe (?:(?:nuclear |power |atomic )*(?:site|plant|facility|station|reactors?)"
+    r"|(?:exclusion )?zone|region|city|town)\b",
+    re.IGNORECASE,
+)
+
+
+def _topics(sentences: Sequence[Sentence]) -> list[tuple[str, ...]]:
+    """Each sentence's topics: those it mentions, else those its paragraph mentions (a
+    paragraph ends where the next sentence starts two or more lines further down), else,
+    when it names a place only as "the site" or "the plant", those of the sentence before."""
+    paragraphs: list[list[int]] = []
+    for i, sentence in enumerate(sentences):
+        if not paragraphs or sentence.line - sentences[i - 1].line > 1:
+            paragraphs.append([])
+        paragraphs[-1].append(i)
+    topics: list[tuple[str, ...]] = []
+    for paragraph in paragraphs:
+        shared = tuple(dict.fromkeys(t for i in paragraph for t in sentences[i].topics))
+        for i in paragraph:
+            own = sentences[i].topics or shared
+            if not own and i and _REFERS_TO_A_PLACE.search(sentences[i].text):
+                own = sentences[i - 1].topics
+            topics.append(own)
+    return topics
+
+
+_SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+
+
+def _doubt(
+    sentence: str, mention: DateMention, text: str, named: bool, others: set[PartialDate]
+) -> str:
+    """Why an extracted event may be wrong, for the review list ("" when nothing says so)."""
+    if others:
+        dates = ", ".join(sorted(d.iso() for d in others))
+        return f"the sentence also dates {dates}: is this the clause of {mention.text!r}?"
+    if not named:
+        return "its subject is a pronoun that the sentence before does not name"
+    if mention.framed:
+        return "its year is the story's earlier one, not the year of publication"
+    if _SINCE.search(sentence[: mention.start]):
+        return "a date after 'since' starts a state that goes on: is it an event?"
+    if len(text.split()) > MAX_WORDS:
+        return f"over {MAX_WORDS} words: the event may be one clause of the sentence"
+    return ""
 
 
 class _Frame:
@@ -204,6 +268,7 @@ def _after_publication(mention: DateMention, published: PartialDate) -> str:
 def lede_text(lede: str, rest: Sequence[Sentence]) -> str:
     """The lede as an event text: without a headline question run into it, and with a
     shouted first word ("RUSSIAN troops") written as the article writes it elsewhere."""
+    lede = lede[clauses.dateline_end(lede) :]
     text = _KICKER.sub("", lede, count=1) or lede
     shouted = _SHOUTED.match(text)
     if shouted:

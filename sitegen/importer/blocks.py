@@ -45,8 +45,9 @@ _STAMP = re.compile(
     r"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+"
     r"(?:19|20)\d\d,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+(?=\S)"
 )
+# The headline has no sentence punctuation of its own; the standfirst may end with a stop.
 _QUOTED_HEADLINE = re.compile(
-    r"^(?P<headline>[‘“\"'][^‘’“”\".!?]{10,140}[’”\"'])\s+(?P<rest>[A-Z][^.!?]{20,})$"
+    r"^(?P<headline>[‘“\"][^“”\".!?,;:]{10,140}?[’”\"])\s+(?P<rest>[A-Z][^!?]{20,}?\.?)$"
 )
 
 
@@ -63,7 +64,10 @@ def from_text(text: str) -> list[Block]:
 _STAMP_THEN_BYLINE = re.compile(
     r"^(?P<stamp>.{6,40}?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*(?P<by>[Bb]y\s+[A-Z].{2,60})$"
 )
-_ICON_NAME = re.compile(r"^[a-z]{3,12}(?=[A-Z][a-z])")
+_ICON_NAME = re.compile(
+    r"^(?:external|launch|open|play|arrow|chevron|close|search|share|menu|icon|camera|video"
+    r"|photo|image|gallery|link)(?=[A-Z][a-z])"
+)
 
 
 def _unjoin(line: str) -> list[str]:

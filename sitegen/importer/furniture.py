@@ -26,7 +26,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|^(?:hide|toggle|enlarge this|open image in|expand) (?:caption|image|gallery)\b"
         r"|^\d+ of \d+\W*$"
         # A photographer's credit closing the caption: "… (Ana Ruiz/Reuters)", "… (File)".
-        r"|\((?:[A-Z][\w.'’\- ]*/)+[A-Z][\w.'’\- ]*\)\W*$"
+        r"|(?-i:\((?:[A-Z][\w.'’\- ]*\s*/\s*)+[A-Z][\w.'’\- ]*\))\W*$"
         r"|\((?:file|file photo|representational image|representative image)\)\W*$"
         r"|\bassociated press \(ap\)\W*$|^(?:associated press|epa|xinhua)\W*$",
         _I,
@@ -34,7 +34,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     # Comment forms and the links blog themes print under a post.
     "comments": re.compile(
         r"^(?:source link|leave a (?:reply|comment)|post a comment|add a comment|cancel reply"
-        r"|post comment|comments are closed|\d+ (?:thoughts?|responses?|replies) on\b)\W*"
+        r"|post comment|comments are closed)\W*$|^\d+ (?:thoughts?|responses?|replies) (?:on|to) [“\"‘]"
         r"|\byour email address will not be published\b|\brequired fields are marked\b"
         r"|^save my name, email\b",
         _I,
@@ -66,7 +66,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|more coverage)"
         r"\s*(?::|\||$)"
         r"|\[[A-Z][A-Z ]{2,}\]\s*$|\((?:video|pictures|poll|live)\)\s*$"
-        r"|\blatest issue\W*$|^get \d+% off\b|^>>\s*read\b"
+        r"|^(?:\S+\s+){0,4}latest issue$|^get \d+% off\b|^>>\s*read\b"
         # A line opening with a pictograph is a sidebar offer, not reporting.
         r"|^[\U0001F300-\U0001FAFF\u2600-\u27BF]",
         _I,
@@ -88,7 +88,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"(?:\s*[|,/·]\s*|\s+)?){2,}$"
         r"|\bwe use cookies\b|\baccept (?:all )?cookies\b|^\d+ min(?:ute)?s? read\W*$"
         r"|^reading time\b|, opens new tab\W*$"
-        r"|^(?:[a-z]{2} ){1,6}[a-z]{2}$",  # a language switcher: "ua en ru"
+        r"|^(?-i:(?:[a-z]{2} ){1,6}[a-z]{2})$",  # a language switcher: "ua en ru"
         _I,
     ),
     # Relative timestamps ("Published 4 hours ago"); absolute ones are datelines, see datelines.
@@ -98,7 +98,8 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|^(?:published|updated|posted|last updated)\W*$"
         # A sidebar's story list: view count, stamp and headline run together
         # ("120Yesterday, 09:15Minister resigns", "8712.03.2024, 22:05…").
-        r"|^\d*?(?:yesterday|today|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d),?\s*\d{1,2}:\d{2}",
+        r"|^\d*?(?:yesterday|today|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d),?\s*\d{1,2}:\d{2}"
+        r"(?=[A-Z#\"“]|$)",
         _I,
     ),
     # Copyright, press-regulator and editorial-standards lines.
@@ -106,7 +107,8 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"(?:copyright|\(c\))\s*©?\s*\d{4}|©|\ball rights reserved\b|\bipso regulated\b"
         r"|\bregistered trademark\b|\btrust principles\b|^our standards\b"
         r"|\bmay not be published, broadcast, rewritten\b"
-        r"|\bviews (?:and opinions )?expressed (?:herein|here|in this \w+) are\b",
+        r"|\bviews (?:and opinions )?expressed (?:herein|here|in this \w+) are (?:the views (?:and "
+        r"opinions )?|those )?of the authors?\b",
         _I,
     ),
     # Credit lines and author boxes ("Written By", "Reporting by …; Editing by …").
@@ -114,7 +116,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"^(?:written|posted|published|produced|edited|compiled) by\W*$|^about the authors?\W*$"
         # What is left of a byline whose names were links: "By", "and".
         r"|^(?:by|and|&)\W*$|\bcontributed to this report\W*$"
-        r"|^by (?:the )?[A-Z][\w ]{0,40}(?:news ?desk|staff|bureau)\W*$"
+        r"|^by (?:the )?(?-i:(?:[A-Z][\w'’-]*\s+){1,5})(?:news ?desk|staff|bureau)\W*$"
         r"|^\(?(?:additional )?(?:reporting|writing|editing|graphics) by\b.{0,160}$"
         r"|^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$"  # a reporter's address on its own
         r"|;\s*editing by\b",

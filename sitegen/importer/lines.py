@@ -209,6 +209,13 @@ def _before_caption(c: _Context, i: int) -> bool:
     return c.is_caption(i + 1) and not c.is_caption(i) and s.word_count <= 14 and not s.terminal
 
 
+def _above_its_credit(c: _Context, i: int) -> bool:
+    # A caption's text with only the agency under it ("… at the quay" / "Reuters"): unlike
+    # a headline above a picture, whose caption says what the picture shows.
+    following = i + 1 < len(c.shapes) and c.shapes[i + 1]
+    return bool(following) and following.word_count <= 3 and _before_caption(c, i)
+
+
 def _credit_after_caption(c: _Context, i: int) -> bool:
     # "Ana Ruiz / City Council" under a caption: who took or gave the picture.
     s = c.shapes[i]
@@ -249,10 +256,12 @@ def _inserted_headline(c: _Context, i: int) -> bool:
     # often cut short by the scraper, and a line ending in a comma goes on below.)
     s = c.shapes[i]
     before, after = i - 1, c.next_kept(i)
+    # Sub-headings are shorter: a sentence-case one of up to ten words stays.
     return (
         i > c.body_start
+        and c.blocks[i].kind == "paragraph"
         and after is not None
-        and 8 <= s.word_count <= 25
+        and 11 <= s.word_count <= 25
         and not s.terminal
         and not s.text.rstrip().endswith((",", "-", "–", "—"))
         and not lexical.is_title_case(s.text)
@@ -284,6 +293,7 @@ _CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
         lambda c, i: i < c.body_start and bool(bylines.placed_byline(c.shapes[i].text)),
     ),
     ("image alt text before caption", 4.0, _before_caption),
+    ("caption above its credit", 1.0, _above_its_credit),
     # As good as a repeated line: the caption prints it again.
     ("image alt text repeated by its caption", _REPEAT_WEIGHT, lambda c, i: c.is_alt_text(i)),
     ("photo credit", 4.0, _credit_after_caption),

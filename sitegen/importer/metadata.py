@@ -145,7 +145,8 @@ def _pulled(blocks: list[Block], verdicts: list[lines.Verdict], title: str | Non
     key = lexical.normalise(title).rstrip(" .")
     for block, verdict in zip(blocks, verdicts, strict=True):
         other = lexical.normalise(block.text)
-        if other != key and other.startswith(key) and not verdict.furniture_apart_from_repeats:
+        longer = other.rstrip(" .") != key and other.startswith(key)
+        if longer and not verdict.furniture_apart_from_repeats:
             return title
     return None
 
