@@ -1,3 +1,5 @@
+import pytest
+
 from sitegen.importer.blocks import from_text
 
 
@@ -19,3 +21,41 @@ def test_marked_up_lines_keep_their_role() -> None:
         ("heading", "Heading"),
     ]
     assert found[1].ordered and not found[0].ordered and found[3].level == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # An empty image and a view counter go; the stamp becomes a dateline of its own.
+        (
+            "![]() 1204 Monday, 3 June, 2024, 09:10 The Marlow school board met on Monday night.",
+            ["Monday, 3 June, 2024, 09:10", "The Marlow school board met on Monday night."],
+        ),
+        # A quoted headline run into its standfirst.
+        (
+            "‘We lost everything in an hour’ The owner of a Marlow bakery tells of the fire",
+            ["‘We lost everything in an hour’", "The owner of a Marlow bakery tells of the fire"],
+        ),
+        # A stamp run into the byline under it.
+        (
+            "May 2, 2024 10:15 amby Valdoro Post Staff",
+            ["May 2, 2024 10:15 am", "by Valdoro Post Staff"],
+        ),
+        # An icon's name run into a headline.
+        (
+            "externalFire crews hold the line above Marlow",
+            ["Fire crews hold the line above Marlow"],
+        ),
+    ],
+)
+def test_page_elements_run_together_are_taken_apart(line: str, parts: list[str]) -> None:
+    assert [b.text for b in from_text(line)] == parts
+
+
+def test_lines_that_only_look_joined_stay_whole() -> None:
+    lines = [
+        "iPhone sales rise in Valdoro",
+        "The board said ‘no closures this year’ and then changed its mind.",
+        "The ferry left at 10:15 by Marlow time.",
+    ]
+    assert [b.text for b in from_text("\n".join(lines))] == lines

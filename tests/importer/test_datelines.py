@@ -11,6 +11,14 @@ from sitegen.importer import datelines
         ("Tue 4 Jul 2023 14.30 BST", "2023-07-04"),
         ("Updated 3:15 PM GMT, March 4, 2023", "2023-03-04"),
         ("June 2023", "2023-06"),
+        # A wire credit line: agency, city, then the stamp.
+        ("VPA | Valdoro | Updated: 03-04-2023 10:15 IST", "2023"),
+        ("HARBOUR NEWS SERVICE | Marlow | Updated: 25-02-2023 08:05 IST", "2023-02-25"),
+        # Numeric dates: 09/02 may be 9 February or 2 September, so only the year is sure;
+        # 25/02 and 02/25 can only be 25 February.
+        ("Published 09/02/2023, 11:39", "2023"),
+        ("Published 25/02/2023, 11:39", "2023-02-25"),
+        ("Updated 02/25/2023 4:10 pm", "2023-02-25"),
     ],
 )
 def test_datelines_keep_their_precision(line: str, iso: str) -> None:
@@ -18,8 +26,17 @@ def test_datelines_keep_their_precision(line: str, iso: str) -> None:
     assert datelines.find_date(line) == PartialDate.parse(iso)
 
 
-def test_date_inside_a_sentence_is_not_a_dateline() -> None:
-    assert not datelines.is_dateline("Troops captured the site on February 24, 2022 at dawn.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Troops captured the site on February 24, 2022 at dawn.",
+        "The vote on 03/04/2023 was close.",
+        # Beside a stamp, a wire credit line has only short names, not a sentence.
+        "Minutes of the Marlow school board meeting held in the town hall | 03/04/2023",
+    ],
+)
+def test_date_inside_a_sentence_is_not_a_dateline(line: str) -> None:
+    assert not datelines.is_dateline(line)
 
 
 @pytest.mark.parametrize(
