@@ -293,7 +293,7 @@ _CONTEXTUAL: list[tuple[str, float, Callable[[_Context, int], bool]]] = [
         lambda c, i: i < c.body_start and bool(bylines.placed_byline(c.shapes[i].text)),
     ),
     ("image alt text before caption", 4.0, _before_caption),
-    ("caption above its credit", 1.0, _above_its_credit),
+    ("caption above its credit", DROP, _above_its_credit),
     # As good as a repeated line: the caption prints it again.
     ("image alt text repeated by its caption", _REPEAT_WEIGHT, lambda c, i: c.is_alt_text(i)),
     ("photo credit", 4.0, _credit_after_caption),

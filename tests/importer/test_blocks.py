@@ -46,6 +46,14 @@ def test_marked_up_lines_keep_their_role() -> None:
             "externalFire crews hold the line above Marlow",
             ["Fire crews hold the line above Marlow"],
         ),
+        # A quoted headline with an apostrophe of its own, and a standfirst with a stop.
+        (
+            "‘We’ll rebuild the bakery’ The owner of a Marlow bakery counts the cost of the flood.",
+            [
+                "‘We’ll rebuild the bakery’",
+                "The owner of a Marlow bakery counts the cost of the flood.",
+            ],
+        ),
     ],
 )
 def test_page_elements_run_together_are_taken_apart(line: str, parts: list[str]) -> None:
@@ -57,5 +65,8 @@ def test_lines_that_only_look_joined_stay_whole() -> None:
         "iPhone sales rise in Valdoro",
         "The board said ‘no closures this year’ and then changed its mind.",
         "The ferry left at 10:15 by Marlow time.",
+        # Brand names that start in lower case are not an icon's name.
+        "easyJet cancels flights to Valdoro",
+        "wikiHow guides explain the new bin rules",
     ]
     assert [b.text for b in from_text("\n".join(lines))] == lines

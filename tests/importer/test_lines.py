@@ -175,3 +175,21 @@ def test_unpunctuated_lines_that_belong_to_the_story_stay() -> None:
         assert actions[text] != "drop", text
     kinds = {v.block.text: v.block.kind for v in verdicts}
     assert kinds["Homes Saved On The Ridge Road"] == "heading"
+
+
+def test_sentence_case_subheadings_and_list_items_are_not_another_storys_headline() -> None:
+    text = (
+        "Hill fire reaches the ridge road\n\n"
+        "Crews worked through the night to stop the fire reaching the hill villages.\n\n"
+        "How the fire reached the villages from the forest road\n\n"
+        "The blaze jumped the road twice before the wind dropped in the early hours.\n\n"
+        "The council agreed the following:\n\n"
+        "- Three schools will close for repairs over the summer holidays this year\n"
+        "- Buses will run from the car park\n\n"
+        "Officials said the road would reopen once engineers had checked the bridge."
+    )
+    actions = _actions(text, "Hill fire reaches the ridge road")
+    assert actions["How the fire reached the villages from the forest road"] != "drop"
+    assert (
+        actions["Three schools will close for repairs over the summer holidays this year"] != "drop"
+    )

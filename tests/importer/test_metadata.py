@@ -152,3 +152,26 @@ All four Marlow schools stayed shut on Thursday as smoke from the ridge fire dri
     meta = detect(from_text(text), Given())
     assert meta.source == "The Valdoro Post"
     assert meta.date is None and "date" in meta.needs_review
+
+
+def test_a_headline_ending_in_a_full_stop_is_not_flagged_as_pulled_from_the_body() -> None:
+    text = (
+        "Ferry returns to Valdoro after a ten-year absence.\n\n"
+        "Published 4 March 2024, 10:15 GMT\n\n"
+        "The first crossing in a decade left the harbour at dawn with forty passengers aboard."
+    )
+    meta = detect(from_text(text), Given())
+    assert meta.title == "Ferry returns to Valdoro after a ten-year absence."
+    assert "title" not in meta.needs_review
+
+
+def test_a_caption_above_its_agency_credit_is_never_the_headline() -> None:
+    text = (
+        "Storm strands ferry passengers on island overnight\n\n"
+        "Passengers are helped ashore at Valdoro quay on Tuesday morning\n\n"
+        "Reuters\n\n"
+        "More than two hundred ferry passengers spent the night in a school hall on the island."
+    )
+    assert detect(from_text(text), Given()).title == (
+        "Storm strands ferry passengers on island overnight"
+    )
