@@ -99,16 +99,17 @@ def _trimmed(
     lo = _after_leading_attribution(sentence, lo, mention.start)
     hi, stop = _before_trailing_attribution(sentence, lo, hi, mention.end)
     left, right = sentence[lo : mention.start], sentence[mention.end : hi]
+    if rewrite is not None and rewrite.tail:
+        # An object relative: its verb, then the date closing the clause, wants the object.
+        core = left.rstrip(" ,")
+        if right.strip(" .!?") or not clauses.needs_object(core):
+            return None
+        return _shortened(_tidy(rewrite.head + core + rewrite.tail, stop))
     if _droppable(mention, left, right):
         text = _join(left, right)
     else:
         text = left + sentence[mention.start : mention.end] + right
-    if rewrite is not None:
-        core = text.rstrip(" .!?")
-        if rewrite.tail and not clauses.needs_object(core):
-            return None
-        text = rewrite.head + core + rewrite.tail
-    return _shortened(_tidy(text, stop))
+    return _shortened(_tidy(rewrite.head + text if rewrite else text, stop))
 
 
 # Where a long event text may end early: before a clause that comments on the event

@@ -14,7 +14,9 @@ docstring), event texts in `dateevent`. This module adds two rules on top:
 - a story's own time frame: when the sentences just before have taken the story back to an
   earlier year ("The plant was seized on February 24, 2022."), a yearless month and day
   that falls within the following months of that year is read in it ("It was only on
-  March 20 that ..."), not in the year of publication (`frame`, kept by the caller).
+  March 20 that ..."), not in the year of publication (`frame`, kept by the caller); and
+  within a sentence, a yearless date after a written year is read in that year ("400
+  homes were rebuilt in 2023, 60 of them on May 9").
 """
 
 from __future__ import annotations
@@ -73,8 +75,11 @@ def find_dates(
         resolution = resolve(expression.meaning, published)
         framed = None
         if frame is not None and _year_inferred(expression):
-            framed = _in_frame(expression, frame)
+            framed = _in_frame(expression, frame, published)
             resolution = framed or resolution
+        elif expression.explicit_year and resolution.date is not None:
+            # "400 homes were rebuilt in 2023, 60 of them on May 9": the sentence's own year.
+            frame = resolution.date
         if future_hint and resolution.date is not None and _year_inferred(expression):
             resolution = _unless_future(sentence, expression, resolution)
         mentions.append(
@@ -92,14 +97,20 @@ def find_dates(
     return mentions
 
 
-def _in_frame(expression: Expression, frame: PartialDate) -> Resolution | None:
+def _in_frame(
+    expression: Expression, frame: PartialDate, published: PartialDate
+) -> Resolution | None:
     """The month and day as the retold story's: the latest such date within `FRAME_SPAN`
     after `frame` (a weekday is never re-read: it counts from publication)."""
     if not isinstance(expression.meaning, Calendar):
         return None
-    horizon = PartialDate.from_date(frame.end() + FRAME_SPAN)
+    # A year frames its own dates only; a month or a day, the months after it too.
+    span = FRAME_SPAN if frame.precision != "year" else dt.timedelta(0)
+    horizon = PartialDate.from_date(frame.end() + span)
     framed = resolve(expression.meaning, horizon)
     if framed.date is None or framed.date.start() < frame.start():
+        return None
+    if framed.date.start() > published.start():  # a frame never puts a date in the future
         return None
     return framed
 

@@ -191,8 +191,8 @@ def _topics(sentences: Sequence[Sentence]) -> list[tuple[str, ...]]:
         shared = tuple(dict.fromkeys(t for i in paragraph for t in sentences[i].topics))
         for i in paragraph:
             own = sentences[i].topics or shared
-            if not own and i and _REFERS_TO_A_PLACE.search(sentences[i].text):
-                own = sentences[i - 1].topics
+            if not own and topics and _REFERS_TO_A_PLACE.search(sentences[i].text):
+                own = topics[-1]
             topics.append(own)
     return topics
 

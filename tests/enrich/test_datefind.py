@@ -378,3 +378,10 @@ def test_inferred_dates_are_never_after_publication(sentence: str, published: Pa
 def test_event_text_is_never_empty(sentence: str, published: PartialDate) -> None:
     for mention in find_dates(sentence, published):
         assert event_text(sentence, mention).strip()
+
+
+def test_last_night_stays_unresolved_because_a_night_spans_two_days() -> None:
+    (mention,) = find_dates("Last night, a drone struck the harbour crane.", MARCH_31)
+    assert mention.date is None and "night" in mention.unresolved
+    (mention,) = find_dates("Yesterday, a drone struck the harbour crane.", MARCH_31)
+    assert mention.date == PartialDate(2022, 3, 30)

@@ -263,3 +263,47 @@ def test_a_cold_run_finds_cited_sentences_where_bodies_are_rendered(
     assert [(e.id, e.sources) for e in site.events.values()] == [
         (e.id, e.sources) for e in expected.events.values()
     ]
+
+
+BACKGROUND = (
+    "The ferry resumed its crossings on Tuesday.\n\n"
+    "The harbour was built after the great flood of 1953.\n\n"
+    "The old pier burned down on 4 May 1987, and the town rebuilt it.\n\n"
+    "Some 40,000 passengers crossed in 2021.\n"
+)
+
+
+def test_years_alone_and_dates_before_the_period_are_background(model: Model) -> None:
+    site, problems = model(
+        {"content/articles/ferry.md": article("Ferry back", "2022-03-31", BACKGROUND)}
+    )
+    assert not problems
+    # The lede dates itself (Tuesday); the rest is the story's background.
+    assert [e.date.iso() for e in site.events.values()] == ["2022-03-29"]
+    background = {(b.expression, b.anchor) for b in site.chronology.background}
+    assert background == {("1953", "s-2"), ("1987-05-04", "s-3"), ("2021", "s-4")}
+    assert all(b.reason for b in site.chronology.background)
+
+
+def test_the_period_begins_the_year_before_the_earliest_report(model: Model) -> None:
+    older = article("Pier fire", "1987-05-05", "The old pier burned down on 4 May 1987.\n")
+    site, _ = model(
+        {
+            "content/articles/ferry.md": article("Ferry back", "2022-03-31", BACKGROUND),
+            "content/articles/pier.md": older,
+        }
+    )
+    # With a report from 1987 in the briefing, its day is part of the story.
+    assert "1987-05-04" in {e.date.iso() for e in site.events.values()}
+
+
+def test_an_article_about_two_topics_lends_neither_to_an_unnamed_event(model: Model) -> None:
+    body = (
+        "Troops left Chernobyl and moved towards the Donbas.\n\n"
+        "Pentagon spokesman Ana Ruiz said on Wednesday that convoys were seen near Kyiv.\n"
+    )
+    site, _ = model({"content/articles/moves.md": article("Moves", "2022-03-31", body)})
+    assert by_date(site)["2022-03-30"].topics == []
+    single = "Troops left Chernobyl.\n\nA spokesman said on Wednesday that convoys moved.\n"
+    site, _ = model({"content/articles/moves.md": article("Moves", "2022-03-31", single)})
+    assert by_date(site)["2022-03-30"].topics == ["chernobyl"]

@@ -98,3 +98,57 @@ def test_build_verbose_and_check_report_the_unresolved_date(example: Path) -> No
     assert f"unresolved date {ZNPP_FILE}:" in built and "'On Thursday'" in built
     checked = run("check", "--no-build")
     assert f"{ZNPP_FILE}:" in checked and "left out of the chronology" in checked
+
+
+@pytest.fixture(scope="module")
+def extracted_only(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The example with its authors' front-matter events removed: extraction alone."""
+    import yaml
+
+    folder = copy_example(tmp_path_factory.mktemp("extracted"))
+    for path in (folder / "content" / "articles").glob("*.md"):
+        _, header, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        fields = yaml.safe_load(header)
+        fields.pop("events", None)
+        front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+        path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    problems, cache = Problems(), BuildCache()
+    site = load_site(BuildOptions(folder), problems, cache)
+    enrich(site, make_renderer(False), problems, cache)
+    assert not problems
+    return site
+
+
+# Without the authors' words, each event is still the clause its date belongs to, with its
+# subject named, and a topic only where the text gives one.
+@pytest.mark.parametrize(
+    ("iso", "anchor", "topics", "text"),
+    [
+        # The date belongs to the participle clause: the capture, not the leaving.
+        ("2022-02-24", "s-2", ["chernobyl"],
+         "The invading forces had captured the site on February 24 when they first entered "
+         "Ukraine."),
+        # "He" is named from the sentence before.
+        ("2022-03-25", "s-13", [], "Putin announced that Russia had mostly completed"),
+        # About troops around Kyiv: neither of the article's two topics.
+        ("2022-03-30", "s-10", [], "Pentagon press secretary John Kirby said that"),
+        ("2022-03-31", "s-1", ["chernobyl"], "Russian troops are leaving"),
+        # The date belongs to the relative clause: what Putin claimed in September.
+        ("2022-09", "s-4", ["zaporizhzhia-npp"],
+         "Russian President Vladimir Putin claimed to have “annexed” a Ukrainian territory."),
+        ("2022-12", "s-1", ["zaporizhzhia-npp"], "In a statement published on Facebook"),
+    ],
+)  # fmt: skip
+def test_without_front_matter_events_every_extracted_event_is_right(
+    extracted_only: Site, iso: str, anchor: str, topics: list[str], text: str
+) -> None:
+    event = event_on(extracted_only, iso)
+    assert [c.anchor for c in event.sources] == [anchor]
+    assert event.topics == topics
+    assert event.text.startswith(text)
+
+
+def test_without_front_matter_events_nothing_else_is_extracted(extracted_only: Site) -> None:
+    assert [e.date.iso() for e in extracted_only.events.values()] == [
+        "2022-02-24", "2022-03-25", "2022-03-30", "2022-03-31", "2022-09", "2022-12",
+    ]  # fmt: skip

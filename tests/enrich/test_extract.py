@@ -132,3 +132,102 @@ def test_best_match_finds_what_stemming_every_candidate_would() -> None:
         best = max(scores.values())
         assert scores[best_match(target, candidates, 0.0) or ""] == best
         assert best_match(target, candidates, best) is None  # nothing beats the best
+
+
+# --- a story's frame, finer dates, datelines, subjects, topics, doubts -------------------
+
+NOVEMBER = PartialDate(2024, 11, 15)
+
+
+def test_a_retold_story_keeps_its_own_year() -> None:
+    body = sentences(
+        "The dam above Marlow was closed on February 3, 2022.",
+        "It was only on March 14 that engineers could inspect the spillway.",
+        "On April 2, the reservoir was drained.",
+    )
+    found = [f for f in extract(body, NOVEMBER).found if f.kind == "occurred"]
+    assert [f.date.iso() for f in found] == ["2022-02-03", "2022-03-14", "2022-04-02"]
+    # The year came from the story, not from publication: a human may want to check.
+    assert [bool(f.doubt) for f in found] == [False, True, True]
+
+
+def test_without_an_earlier_date_a_yearless_date_is_the_latest_before_publication() -> None:
+    body = sentences("Engineers inspected the spillway on March 14.", "The dam held.")
+    (found,) = [f for f in extract(body, NOVEMBER).found if f.kind == "occurred"]
+    assert found.date.iso() == "2024-03-14" and not found.doubt
+
+
+def test_the_frame_ends_two_sentences_later_or_at_a_date_of_the_publication_year() -> None:
+    body = sentences(
+        "The dam above Marlow was closed on February 3, 2022.",
+        "Villagers moved their cattle to higher fields.",
+        "The school was used as a shelter.",
+        "On March 14 the council met in the church hall.",
+    )
+    dates = [f.date.iso() for f in extract(body, NOVEMBER).found if f.kind == "occurred"]
+    assert dates == ["2022-02-03", "2024-03-14"]
+    body = sentences(
+        "The dam above Marlow was closed on February 3, 2022.",
+        "In October 2024 the council voted to rebuild it.",
+        "On March 14 the engineers' report was published.",
+    )
+    dates = [f.date.iso() for f in extract(body, NOVEMBER).found if f.kind == "occurred"]
+    assert dates == ["2022-02-03", "2024-10", "2024-03-14"]
+
+
+def test_a_date_that_only_frames_a_finer_one_is_not_an_event() -> None:
+    body = sentences("A total of 400 homes were rebuilt in 2023, 60 of them on May 9.")
+    found = [f for f in extract(body, NOVEMBER).found if f.kind == "occurred"]
+    assert [f.date.iso() for f in found] == ["2023-05-09"]
+
+
+def test_a_wire_datelines_date_is_not_an_event_and_its_lede_loses_it() -> None:
+    body = sentences(
+        "VALDORO, March 30 (Harbour Wire) - Dock workers walked out on Tuesday over pay.",
+    )
+    extraction = extract(body, THURSDAY)
+    assert [(f.date.iso(), f.text) for f in extraction.found] == [
+        ("2022-03-29", "Dock workers walked out on Tuesday over pay.")
+    ]
+    (lede,) = extract(
+        sentences("MARLOW, Valdoria — The ferry resumed its crossings."), THURSDAY
+    ).found
+    assert lede.text == "The ferry resumed its crossings."
+
+
+def test_a_pronoun_subject_is_named_or_the_event_is_doubted() -> None:
+    body = sentences(
+        "Harbour master Nora Lindqvist said the quay needed repairs.",
+        "She announced on Tuesday that it would close for a month.",
+        "The weather was poor all week.",
+        "He said on Wednesday that the ferries would be late.",
+    )
+    found = {f.date.iso(): f for f in extract(body, THURSDAY).found if f.kind == "occurred"}
+    assert found["2022-03-29"].text.startswith("Nora Lindqvist announced that")
+    assert not found["2022-03-29"].doubt
+    assert found["2022-03-30"].text.startswith("He said") and "pronoun" in found["2022-03-30"].doubt
+
+
+def test_an_event_takes_its_sentences_topics_then_its_paragraphs_then_the_place_before() -> None:
+    texts = (
+        "Crews reached the Marlow dam on Monday.",  # s-1, line 11: names the dam
+        "The reservoir fell a metre on Tuesday.",  # s-2, line 12: same paragraph
+        "Inspectors returned to the site on Wednesday.",  # s-3, line 14: "the site"
+        "Rain is forecast on Thursday.",  # s-4, line 16: nothing to go by
+    )
+    body = [
+        Sentence(f"s-{n}", text, line, topics)
+        for n, (text, line, topics) in enumerate(
+            zip(texts, (11, 12, 14, 16), (("dam",), (), (), ()), strict=True), 1
+        )
+    ]
+    found = {f.anchor: f.topics for f in extract(body, THURSDAY).found if f.kind == "occurred"}
+    assert found == {"s-1": ("dam",), "s-2": ("dam",), "s-3": ("dam",), "s-4": ()}
+
+
+def test_a_sentence_dating_two_things_is_doubted() -> None:
+    body = sentences(
+        "In March 2022 it was reported that the bridge, damaged on February 24, 2022, had closed."
+    )
+    found = [f for f in extract(body, THURSDAY).found if f.kind == "occurred"]
+    assert len(found) == 2 and all("also dates" in f.doubt for f in found)
