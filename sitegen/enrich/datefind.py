@@ -60,14 +60,40 @@ class DateMention:
 FRAME_SPAN = dt.timedelta(days=92)
 
 
+# Weekdays of a timetable, not dates: "every Friday", "Monday to Saturday, 08:00-18:00".
+_RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_WEEKDAY_SPAN = re.compile(r"^\s*(?:to|through|till|until|and|-|–|—)\s*$")
+
+
+def _schedule(sentence: str, expressions: list[Expression]) -> set[int]:
+    """Indexes of the weekdays that are a schedule's ("open Monday to Saturday")."""
+    found = set()
+    for i, expression in enumerate(expressions):
+        if not isinstance(expression.meaning, Weekday):
+            continue
+        if _RECURRING.search(sentence, 0, expression.start):
+            found.add(i)
+        following = expressions[i + 1] if i + 1 < len(expressions) else None
+        if (
+            following is not None
+            and isinstance(following.meaning, Weekday)
+            and _WEEKDAY_SPAN.match(sentence[expression.end : following.start])
+        ):
+            found |= {i, i + 1}
+    return found
+
+
 def find_dates(
     sentence: str, published: PartialDate, frame: PartialDate | None = None
 ) -> list[DateMention]:
     """Every date expression in `sentence`, resolved against the publication date, or
-    against `frame`, an earlier date the story is retelling (see the module docstring)."""
+    against `frame`, an earlier date the story is retelling (see the module docstring).
+    The weekdays of a schedule ("every Friday", "Monday to Saturday") are not dates."""
     expressions = scan(sentence)
     if not expressions:
         return []
+    if schedule := _schedule(sentence, expressions):
+        expressions = [e for i, e in enumerate(expressions) if i not in schedule]
     lowered = sentence.lower()
     future_hint = any(map(lowered.__contains__, _FUTURE_HINTS))
     mentions = []

@@ -218,6 +218,10 @@ def test_29_february_is_looked_for_in_leap_years() -> None:
         "A spokesman for the Sunday Times declined to comment.",
         "June Carter declined to comment.",
         "Sales fell over the last year.",
+        # A timetable's weekdays are not dates.
+        "The hotline is open Monday to Saturday, 08:00–18:00.",
+        "Office hours: Monday to Friday, 9am to 5pm.",
+        "Services are held every Friday at noon.",
     ],
 )
 def test_false_dates_are_not_found(sentence: str) -> None:
