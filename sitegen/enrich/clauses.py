@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitegen.text import verbs
+
 # "KYIV, Oct 8 (Reuters) - ", "LINDEN, Texas — ", "(AP) — ", "(MENAFN- Agency) ".
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -32,69 +34,8 @@ _DATELINE = re.compile(
 )
 _WORD = re.compile(r"[\w’'-]+")
 # Words that start the verb after a subject ("the forces ARE …", "Putin IS said …").
-_VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-        "told",
-        "tells",
-        "announced",
-        "announces",
-        "claimed",
-        "claims",
-        "reported",
-        "reports",
-        "warned",
-        "warns",
-        "added",
-        "confirmed",
-        "denied",
-        "denies",
-        "accused",
-        "accuses",
-        "urged",
-        "urges",
-        "wrote",
-        "writes",
-        "stated",
-        "believes",
-        "believed",
-    ]
-)
-_REPORTING = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "announced",
-        "claimed",
-        "reported",
-        "added",
-        "stated",
-        "confirmed",
-        "warned",
-        "wrote",
-    ]
-)
+_VERBS = verbs.AUXILIARIES | verbs.REPORTING | frozenset(("believes", "believed"))
+_REPORTING = verbs.REPORTING
 _PARTICIPLE = re.compile(r",\s+having\s+(?=[a-z]+\b)")
 _DETERMINERS = frozenset(
     ["a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these", "those"]

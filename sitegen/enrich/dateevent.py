@@ -34,6 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sitegen.enrich import clauses
+from sitegen.text import verbs
 
 if TYPE_CHECKING:
     from sitegen.enrich.datefind import DateMention
@@ -58,10 +59,8 @@ _TRAILING = re.compile(
 # Quotation marks; a typographic apostrophe inside a word ("Ukraine’s") is not one.
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)[‘’]|[‘’](?!\w)|(?:^|\s)'")
 _LOCATING = frozenset({"on", "in", "during"})
-_REPORTING = frozenset(
-    {"said", "says", "announced", "told", "reported", "confirmed", "added", "warned", "stated"}
-)
-_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had"})
+_REPORTING = verbs.REPORTING
+_AUXILIARIES = verbs.BE_HAVE
 _REFERS_BACK = re.compile(r"\s*,?\s*(?:when|where)\b")
 _CLOSES = re.compile(r"\s*(?:[,.;:!?]|$)")
 # A word before the date phrase that would be left dangling without it.

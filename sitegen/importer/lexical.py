@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sitegen.text import verbs
+
 WORD = re.compile(r"[^\W_][\w’'\-.&]*", re.UNICODE)
 OPENING_QUOTES = "“\"‘'«„"
 # A sentence may end inside a closing quote or bracket: `… gone.”` or `… (AFP).`
@@ -42,66 +44,12 @@ MINOR_WORDS = frozenset(
         "with",
     ]
 )
-_AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "won't",
-        "can't",
-        "couldn't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "says",
-        "said",
-        "say",
-        "tells",
-        "told",
-        "shows",
-        "showed",
-        "reveals",
-        "revealed",
-        "warns",
-        "warned",
-        "calls",
-        "called",
-        "urges",
-        "urged",
-        "claims",
-        "claimed",
-        "vows",
-        "vowed",
-        "admits",
-        "admitted",
-        "denies",
-        "denied",
-    ]
-)
+# Verbs a line with a verb likely has: auxiliaries and the verbs headlines and reports use.
+_HEADLINE_VERBS = frozenset(
+    ("shows", "showed", "reveals", "revealed", "calls", "called", "vows", "vowed", "admits",
+     "admitted")
+)  # fmt: skip
+_VERB_HINTS = verbs.AUXILIARIES | verbs.NEGATED | verbs.REPORTING | _HEADLINE_VERBS
 
 
 def words(text: str) -> list[str]:
@@ -139,7 +87,7 @@ def is_title_case(text: str) -> bool:
 
 
 def has_verb_hint(text: str) -> bool:
-    return any(w.lower() in _AUXILIARIES for w in words(text))
+    return any(w.lower() in _VERB_HINTS for w in words(text))
 
 
 def lowercase_share(text: str) -> float:
