@@ -124,7 +124,7 @@ def load_article(
             "url", f"url {url!r} is not an http(s) address", "give the original web address"
         )
         url = ""
-    slug = fields.text("slug") or slugify(_DATE_PREFIX.sub("", path.stem)) or slugify(title)
+    slug = fields.text("slug") or default_slug(path, title)
     if not SLUG_RE.match(slug):
         fields.error(
             "slug",
@@ -158,6 +158,12 @@ def load_article(
         draft=fields.flag("draft"),
         extra={k: v for k, v in doc.meta.items() if k not in KNOWN_FIELDS[:10]},
     )
+
+
+def default_slug(path: Path, title: str) -> str:
+    """An article's slug when its front matter names none: the file name without a leading
+    date (or ``undated-``), else the title."""
+    return slugify(_DATE_PREFIX.sub("", path.stem)) or slugify(title)
 
 
 class _Fields:
