@@ -60,6 +60,18 @@ def summary(result: BuildResult) -> str:
     )
 
 
+def held_back(site: Site) -> str:
+    """The line saying which articles the build left out, or "" when it left out none."""
+    count = len(site.held_back)
+    if not count:
+        return ""
+    missing = sorted({name for article in site.held_back for name in article.missing})
+    return (
+        f"{count} article{'s' * (count != 1)} held back for review (no {' or '.join(missing)}"
+        " yet): 'sitegen review' lists them"
+    )
+
+
 def event_counts(site: Site) -> str:
     """Where the chronology came from: "5 events (3 extracted, 2 from front matter, 1 merged)"."""
     report = site.chronology
@@ -112,6 +124,8 @@ def _build(args: argparse.Namespace) -> int:
     result = build(options_from(args))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
+    if note := held_back(result.site):  # even with --quiet: nothing is left out silently
+        print(note, file=sys.stderr)
     if not args.quiet:
         print(summary(result))
     if args.verbose:

@@ -23,7 +23,7 @@ from sitegen.build import (
     rare_collections,
 )
 from sitegen.cache import cache_file, load_cache, save_cache
-from sitegen.commands.build import print_problems, summary
+from sitegen.commands.build import held_back, print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
 from sitegen.enrich.extract import prepare as prepare_extraction
@@ -114,6 +114,8 @@ class Session:
         self.config = result.site.config
         self.site = ServedSite(result.output, self.config.base_path)
         print(summary(result), flush=True)
+        if note := held_back(result.site):
+            print(note, flush=True)
         if self.live is not None:
             self.live.publish(
                 "build",
