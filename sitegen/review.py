@@ -51,7 +51,7 @@ class Item:
     what: str  # what is uncertain
     edit: str  # the edit that settles it
     article: str = ""  # the article's slug
-    page: str = ""  # its page ("articles/<slug>/"), "" when it is held back
+    page: str = ""  # its page ("articles/<slug>/"), "" while it is held back
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.what}\n    edit: {self.edit}"
@@ -91,7 +91,7 @@ def by_page(items: list[Item]) -> dict[str, list[Item]]:
 def _held_back(site: Site) -> Iterator[Item]:
     for held in site.held_back:
         shown = display_path(held.path, site.config.root)
-        yield from _fields(held.path, shown, held.needs_review, held.body_line, held, "")
+        yield from _fields(held.path, shown, held.needs_review, held.body_line, held, held.slug)
 
 
 def _articles(site: Site) -> Iterator[Item]:
@@ -117,7 +117,7 @@ def _articles(site: Site) -> Iterator[Item]:
 def _fields(
     path: Path, shown: str, names: tuple[str, ...], body_line: int, held: HeldBack | None, slug: str
 ) -> Iterator[Item]:
-    page = f"articles/{slug}/" if slug else ""
+    page = "" if held is not None else f"articles/{slug}/"
     try:
         document = frontmatter.split(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, FrontMatterError):

@@ -102,6 +102,8 @@ def run_reported(action: Callable[[], int]) -> int:
     except BuildError as exc:
         print_problems(exc)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`: sitegen.cli ends quietly
+        raise
     except OSError as exc:  # writing failed (full disk, read-only folder)
         print_problems(BuildError([os_problem(exc)]))
         return 1
