@@ -30,6 +30,7 @@ from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
+from sitegen.serve import review_page
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.server import ServedSite
 from sitegen.write.output import WriteReport
@@ -112,7 +113,9 @@ class Session:
         styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
         self._inputs.clear()
         self.config = result.site.config
-        self.site = ServedSite(result.output, self.config.base_path)
+        review = review_page.review_list(result.site)
+        listed = review.version != self.site.review.version
+        self.site = ServedSite(result.output, self.config.base_path, review)
         print(summary(result), flush=True)
         if note := held_back(result.site):
             print(note, flush=True)
@@ -120,7 +123,9 @@ class Session:
             self.live.publish(
                 "build",
                 {
-                    "changed": report.written,
+                    # The review page changes with the list, though no file does.
+                    "changed": [*report.written, *[review_page.PAGE] * listed],
+                    "review": review.version,
                     "removed": report.removed,
                     # Only stylesheets changed: the pages changed only in the fingerprinted
                     # name they link to, so they swap the stylesheet instead of reloading.
