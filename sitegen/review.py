@@ -28,7 +28,7 @@ from sitegen.content import frontmatter
 from sitegen.content.frontmatter import FrontMatterError
 from sitegen.content.loader import display_path
 from sitegen.enrich.mentions import MentionMatcher
-from sitegen.model import Article, HeldBack, Site
+from sitegen.model import Article, HeldBack, Sentence, Site
 
 KINDS = ("needs_review", "unresolved_date", "unsure_event", "no_topic", "single_mention")
 
@@ -62,8 +62,60 @@ class Item:
 
 def review(site: Site) -> list[Item]:
     """Every item of ``site``, by file and line."""
-    items = [*_held_back(site), *_articles(site), *_chronology(site)]
-    return sorted(items, key=lambda item: (item.path, item.line, KINDS.index(item.kind)))
+    return Reviewer().review(site)
+
+
+class Reviewer:
+    """Makes the review list of one site's successive builds (the preview's), keeping the items
+    of each article while the article is the same: an article is parsed anew (a new object)
+    whenever its file or the configured topics change, and its items depend on nothing else.
+    Finding the sentence of a passing mention reads the body back from the build cache, which
+    for every such article of a large site cost 0.2 s of the list's 0.25 s at 10,000
+    articles; with the items kept, a rebuild's list takes a pass over the articles."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[Article, list[str], list[Item]]] = {}
+
+    def review(self, site: Site) -> list[Item]:
+        items = [*_held_back(site), *self._articles(site), *_chronology(site)]
+        return sorted(items, key=lambda item: (item.path, item.line, KINDS.index(item.kind)))
+
+    def _articles(self, site: Site) -> list[Item]:
+        matcher = MentionMatcher(site.config.topics) if site.topics else None
+        last, self._kept = self._kept, {}
+        items: list[Item] = []
+        for slug, article in site.articles.items():
+            # Most articles have nothing to review: ask as little as possible of them.
+            on_topics = bool(article.topics or article.topics_given)
+            settled = matcher is None or (on_topics and 1 not in article.mentions.values())
+            if settled and not article.needs_review:
+                continue
+            kept = last.get(slug)
+            if kept is not None and kept[0] is article and kept[1] == article.topics:
+                found = kept[2]
+            else:
+                found = list(_article_items(site, article, matcher))
+            self._kept[slug] = (article, article.topics, found)
+            items += found
+        return items
+
+
+def _article_items(site: Site, article: Article, matcher: MentionMatcher | None) -> Iterator[Item]:
+    if article.needs_review:
+        shown = display_path(article.path, site.config.root)
+        yield from _fields(
+            article.path, shown, article.needs_review, article.body_line, None, article.slug
+        )
+    if matcher is None:
+        return
+    if not article.topics and not article.topics_given:
+        yield _no_topic(site, article)
+    explicit, mentions = article.explicit_topics, article.mentions
+    once = [t for t in article.topics if mentions.get(t) == 1 and t not in explicit]
+    in_title = {m.topic for m in matcher.finditer(article.title)} if once else set()
+    for topic in once:
+        if topic not in in_title and (sentence := _passing(article, topic)) is not None:
+            yield _single_mention(site, article, topic, sentence)
 
 
 def summary(items: list[Item], site: Site) -> str:
@@ -92,26 +144,6 @@ def _held_back(site: Site) -> Iterator[Item]:
     for held in site.held_back:
         shown = display_path(held.path, site.config.root)
         yield from _fields(held.path, shown, held.needs_review, held.body_line, held, held.slug)
-
-
-def _articles(site: Site) -> Iterator[Item]:
-    root = site.config.root
-    matcher = MentionMatcher(site.config.topics) if site.topics else None
-    for article in site.articles.values():
-        shown = display_path(article.path, root)
-        if article.needs_review:
-            yield from _fields(
-                article.path, shown, article.needs_review, article.body_line, None, article.slug
-            )
-        if matcher is None:
-            continue
-        if not article.topics and not article.topics_given:
-            yield _no_topic(site, article, shown)
-        in_title = {mention.topic for mention in matcher.finditer(article.title)}
-        for topic in article.topics:
-            once = topic not in article.explicit_topics and topic not in in_title
-            if once and article.mentions.get(topic, 0) == 1:
-                yield from _single_mention(site, article, shown, topic)
 
 
 def _fields(
@@ -157,11 +189,12 @@ def _fields(
             )  # fmt: skip
 
 
-def _no_topic(site: Site, article: Article, shown: str) -> Item:
+def _no_topic(site: Site, article: Article) -> Item:
     slugs = ", ".join(site.topics)
     first = next(iter(site.topics))
     return Item(
-        shown, article.body_line - 1, "no_topic", "topics",
+        display_path(article.path, site.config.root), article.body_line - 1, "no_topic",
+        "topics",
         "on no topic: no topic page lists it, and its events are on no topic's timeline",
         f"add 'topics: [{first}]' to the front matter (the topics: {slugs}), "
         "or 'topics: []' if it is about none of them",
@@ -169,16 +202,16 @@ def _no_topic(site: Site, article: Article, shown: str) -> Item:
     )  # fmt: skip
 
 
-def _single_mention(site: Site, article: Article, shown: str, topic: str) -> Iterator[Item]:
-    """An item if the one mention of ``topic`` is a passing one: not in the lede, which says
-    what the story is about (nor in the title, which the caller has seen to)."""
-    sentences = article.sentences
-    sentence = next((s for s in sentences[1:] if topic in s.topics), None)
-    if sentence is None:
-        return
+def _passing(article: Article, topic: str) -> Sentence | None:
+    """The sentence that mentions ``topic``, if that one mention is a passing one: not in the
+    lede, which says what the story is about (nor in the title: the caller has seen to it)."""
+    return next((s for s in article.sentences[1:] if topic in s.topics), None)
+
+
+def _single_mention(site: Site, article: Article, topic: str, sentence: Sentence) -> Item:
     name = site.topics[topic].name
-    yield Item(
-        shown, sentence.line, "single_mention", topic,
+    return Item(
+        display_path(article.path, site.config.root), sentence.line, "single_mention", topic,
         f"filed under {name} for one passing mention ({sentence.anchor}: "
         f"“{_clip(sentence.text)}”)",
         f"add '{topic}' to 'topics:' to keep it there, or to 'exclude:' "
@@ -188,17 +221,18 @@ def _single_mention(site: Site, article: Article, shown: str, topic: str) -> Ite
 
 
 def _chronology(site: Site) -> Iterator[Item]:
+    report = site.chronology
+    if not report.unsure and not report.unresolved:
+        return
     root = site.config.root
-    pages = {display_path(a.path, root): a for a in site.articles.values()}
-    # Excluding a sentence leaves out every event extracted from it: the edit says so.
-    extracted = Counter(
-        (citation.article, citation.anchor)
-        for event in site.events.values()
-        if event.origin == "extracted"
-        for citation in event.sources
-    )
-    for unsure in site.chronology.unsure:
-        article = pages.get(unsure.path)
+    shown = {str(item.path) for item in (*report.unsure, *report.unresolved)}
+    articles = {
+        path: article
+        for article in site.articles.values()
+        if (path := display_path(article.path, root)) in shown
+    }
+    for unsure in report.unsure:
+        article = articles.get(unsure.path)
         date = unsure.date.iso()
         yield Item(
             unsure.path, unsure.line, "unsure_event", unsure.anchor,
@@ -209,8 +243,17 @@ def _chronology(site: Site) -> Iterator[Item]:
             f"(- date: {date}, text: <the event>)",
             article.slug if article else "", article.page if article else "",
         )  # fmt: skip
-    for unresolved in site.chronology.unresolved:
-        article = pages.get(unresolved.path)
+    # Excluding a sentence leaves out every event extracted from it: the edit says so.
+    slugs = {article.slug for article in articles.values()}
+    extracted = Counter(
+        (citation.article, citation.anchor)
+        for event in site.events.values()
+        if event.origin == "extracted"
+        for citation in event.sources
+        if citation.article in slugs
+    )
+    for unresolved in report.unresolved:
+        article = articles.get(unresolved.path)
         slug, anchor = (article.slug if article else ""), unresolved.anchor
         others = extracted[slug, anchor]
         also = (

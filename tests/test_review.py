@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sitegen import review as review_module
 from sitegen.build import BuildOptions, build
 from sitegen.dates import PartialDate
 from sitegen.errors import BuildError
 from sitegen.model import Site, UnresolvedDate, UnsureEvent
-from sitegen.review import Item, by_page, review, summary
+from sitegen.review import Item, Reviewer, by_page, review, summary
 from tests.conftest import article
 
 LONG = (
@@ -175,3 +178,25 @@ def test_events_the_extractor_is_unsure_of_and_dates_it_could_not_place(
     )
     assert json.loads(json.dumps(unsure.as_json()))["edit"] == unsure.edit
     assert str(unsure).startswith("content/articles/a.md:9: event 2022-04-02 from s-3")
+
+
+def test_a_reviewer_keeps_the_items_of_an_article_while_it_is_the_same(
+    make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = built(make_site, {"content/articles/passing.md": article("Power", "2022-04-02", LONG)})
+    looked: list[str] = []
+    real = review_module._passing
+
+    def passing(article: Any, topic: str) -> Any:
+        looked.append(article.slug)
+        return real(article, topic)
+
+    monkeypatch.setattr(review_module, "_passing", passing)
+    reviewer = Reviewer()
+    first = reviewer.review(site)
+    assert reviewer.review(site) == first and looked == ["passing"]  # kept, not looked again
+    old = site.articles["passing"]
+    site.articles["passing"] = anew = dataclasses.replace(old)  # as if parsed again
+    assert old.content_loader is not None
+    anew.set_content(old.content_loader)
+    assert reviewer.review(site) == first and looked == ["passing", "passing"]

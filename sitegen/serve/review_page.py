@@ -18,7 +18,7 @@ from itertools import groupby
 
 from sitegen.hashing import digest
 from sitegen.model import Site
-from sitegen.review import Item, by_page, review, summary
+from sitegen.review import Item, Reviewer, by_page, summary
 
 PAGE = "_review/index.html"  # where the page is served, as if it were an output file
 BANNER_ID = "sitegen-review"
@@ -66,8 +66,8 @@ class ReviewList:
         ).encode()
 
 
-def review_list(site: Site) -> ReviewList:
-    items = review(site)
+def review_list(site: Site, reviewer: Reviewer) -> ReviewList:
+    items = reviewer.review(site)
     return ReviewList(tuple(items), summary(items, site), site.config.title, by_page(items))
 
 

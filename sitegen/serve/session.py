@@ -30,6 +30,7 @@ from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
+from sitegen.review import Reviewer
 from sitegen.serve import review_page
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.server import ServedSite
@@ -59,6 +60,7 @@ class Session:
         self.config = self._read_config()
         self.site = ServedSite(output_folder(options, self.config), self.config.base_path)
         self._inputs: set[Path] = set()  # changed since the last good build
+        self._reviewer = Reviewer()  # the review list, kept up to date as builds go
         self._watched = self.watched()
 
     def current(self) -> ServedSite:
@@ -113,7 +115,7 @@ class Session:
         styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
         self._inputs.clear()
         self.config = result.site.config
-        review = review_page.review_list(result.site)
+        review = review_page.review_list(result.site, self._reviewer)
         listed = review.version != self.site.review.version
         self.site = ServedSite(result.output, self.config.base_path, review)
         print(summary(result), flush=True)
