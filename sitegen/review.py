@@ -69,9 +69,9 @@ class Reviewer:
     """Makes the review list of one site's successive builds (the preview's), keeping the items
     of each article while the article is the same: an article is parsed anew (a new object)
     whenever its file or the configured topics change, and its items depend on nothing else.
-    Finding the sentence of a passing mention reads the body back from the build cache, which
-    for every such article of a large site cost 0.2 s of the list's 0.25 s at 10,000
-    articles; with the items kept, a rebuild's list takes a pass over the articles."""
+    Finding the sentence of a passing mention reads the body back from the build cache, most
+    of what the list costs on a large site; with the items kept, a rebuild's list is a quick
+    pass over the articles (see docs/review.md for the measurements)."""
 
     def __init__(self) -> None:
         self._kept: dict[str, tuple[Article, list[str], list[Item]]] = {}
