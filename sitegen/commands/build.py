@@ -12,8 +12,8 @@ from sitegen.errors import BuildError, UsageError, os_problem
 from sitegen.model import Site
 
 
-def add_site_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments shared by the commands that build a site (build, serve, check)."""
+def add_site_dir(parser: argparse.ArgumentParser) -> None:
+    """The site folder argument of every command that reads a site."""
     parser.add_argument(
         "site_dir",
         nargs="?",
@@ -21,6 +21,11 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SITE_DIR",
         help="folder holding site.yaml and content/ (default: .)",
     )
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments shared by the commands that build a site (build, serve, check)."""
+    add_site_dir(parser)
     parser.add_argument("--base-url", help="override base_url from site.yaml")
     parser.add_argument("--drafts", action="store_true", help="include articles with draft: true")
 

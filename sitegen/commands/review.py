@@ -9,18 +9,12 @@ import argparse
 import json
 
 from sitegen.build import BuildOptions, enriched_site
-from sitegen.commands.build import run_reported, site_root
+from sitegen.commands.build import add_site_dir, run_reported, site_root
 from sitegen.review import review, summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "site_dir",
-        nargs="?",
-        default=".",
-        metavar="SITE_DIR",
-        help="folder holding site.yaml and content/ (default: .)",
-    )
+    add_site_dir(parser)
     parser.add_argument("--json", action="store_true", help="print the list as JSON")
 
 

@@ -7,46 +7,24 @@ review fixture site of tests/review_site.py.
 
 from __future__ import annotations
 
-import threading
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitegen.build import BuildOptions
 from sitegen.serve.app import Preview
 from tests.review_site import COOLING, NO_TITLE, UNRELATED, edit_front_matter, imported
+from tests.serve.conftest import WAIT
 
 pytestmark = pytest.mark.browser
 
-WAIT = 10_000  # ms; every expectation gives up after this
 COOLING_PAGE = "articles/engineers-reconnect-cooling-pumps/"
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     return imported(tmp_path / "site")
-
-
-@pytest.fixture
-def preview(site: Path) -> Iterator[Preview]:
-    preview = Preview(BuildOptions(site), "127.0.0.1", 0)
-    assert preview.start()
-    thread = threading.Thread(target=preview.serve_forever, daemon=True)
-    thread.start()
-    yield preview
-    preview.close()
-    thread.join(5)
-
-
-@pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    context.set_default_timeout(WAIT)
-    yield context.new_page()
-    context.close()
 
 
 def test_banner_and_review_page_follow_the_fixes(preview: Preview, site: Path, tab: Any) -> None:
