@@ -6,5 +6,8 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["sitegen", "sitegen.*"]), "sitegen.themes"],
     package_dir={"sitegen.themes": "themes"},
-    package_data={"sitegen.themes": ["*/*", "*/*/*", "*/*/*/*"], "sitegen.serve": ["*.js"]},
+    package_data={
+        "sitegen.themes": ["*/*", "*/*/*", "*/*/*/*"],
+        "sitegen.serve": ["*.js", "*.html"],
+    },
 )

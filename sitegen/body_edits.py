@@ -146,8 +146,8 @@ def _read_edits(
         display = display_path(path, root)
         text = read_text(path, problems, display)
         article = None if text is None else load_article(path, text, display, topic_slugs, problems)
-        if article is None or problems.items:
-            return None
+        if not isinstance(article, Article) or problems.items:
+            return None  # unreadable, or held back now: the full build says what it is
         if any(getattr(old, name) != getattr(article, name) for name in _FRONT_MATTER):
             return None
         edits[str(path)] = ((info.st_mtime_ns, info.st_size), article)

@@ -79,7 +79,19 @@ def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> S
     for topic_config in config.topics:
         path, text = content.topic_texts.get(topic_config.slug, (None, topic_config.description))
         topics[topic_config.slug] = Topic(topic_config, description_md=text, description_path=path)
-    return Site(config, {a.slug: a for a in articles}, topics)
+    return Site(config, {a.slug: a for a in articles}, topics, held_back=content.held_back)
+
+
+def enriched_site(options: BuildOptions) -> Site:
+    """The site model as a build makes it, without rendering or writing anything: the build
+    cache is read but not saved, so looking at a site never changes its folder."""
+    problems = Problems()
+    cache = load_cache(cache_file(options.site_root))
+    site = load_site(options, problems, cache)
+    problems.raise_if_any()
+    enrich(site, make_renderer(site.config.markdown.allow_html), problems, cache)
+    problems.raise_if_any()
+    return site
 
 
 def output_folder(options: BuildOptions, config: SiteConfig) -> Path:
@@ -305,6 +317,7 @@ __all__ = [
     "BuildOptions",
     "BuildResult",
     "build",
+    "enriched_site",
     "load_site",
     "prepare_next_build",
     "rare_collections",

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "serve": ("sitegen.commands.serve", "preview the site with live reload"),
     "check": ("sitegen.commands.check", "check the built site's links, anchors and assets"),
+    "review": ("sitegen.commands.review", "list what needs a human's check, and how to settle it"),
     "init": ("sitegen.commands.init", "start a new briefing: site.yaml, an article, a workflow"),
     "deploy": ("sitegen.commands.deploy", "build and push the site to a gh-pages branch"),
 }

@@ -117,7 +117,7 @@ def load_config(
     except UnicodeDecodeError as exc:
         problems.add(where, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
     except yamlio.YamlError as exc:
-        problems.add(where, exc.line, f"invalid YAML: {exc.message}", "fix the YAML syntax")
+        problems.add(where, exc.line, f"invalid YAML: {exc.message}", exc.hint)
     if not isinstance(raw, dict):
         problems.add(
             where,

@@ -151,10 +151,13 @@ class Article:
     author: str = ""
     summary: str = ""
     explicit_topics: tuple[str, ...] = ()
+    topics_given: bool = False  # the front matter has ``topics:``; ``topics: []`` means none
     event_specs: tuple[EventSpec, ...] = ()
     chronology: bool = True  # false: no events are extracted from this article
-    exclude: tuple[str, ...] = ()  # sentence anchors (s-5) and ISO dates not to extract
+    # Sentence anchors (s-5) and ISO dates not to extract, topic slugs not to detect:
+    exclude: tuple[str, ...] = ()
     draft: bool = False
+    needs_review: tuple[str, ...] = ()  # fields an author has yet to check (sitegen review)
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter fields we don't interpret
     # What the build needs to know of the body without holding it, set from the body:
     body_digest: str = ""
@@ -232,6 +235,20 @@ class Article:
         return self.__dict__ | {"content_loader": None}
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """An article file the build leaves out until its author gives the title or date that
+    its ``needs_review`` lists as not found (see docs/review.md): an import never guesses
+    them, and a page never shows them as known."""
+
+    path: Path
+    slug: str
+    title: str  # "" when the title is missing
+    missing: tuple[str, ...]  # "title", "date"
+    needs_review: tuple[str, ...]
+    body_line: int
+
+
 @dataclass
 class Topic:
     config: TopicConfig
@@ -263,6 +280,7 @@ class Site:
     topics: dict[str, Topic]  # by slug, in site.yaml order
     events: dict[str, Event] = field(default_factory=dict)  # by id, oldest first
     chronology: ChronologyReport = field(default_factory=ChronologyReport)
+    held_back: list[HeldBack] = field(default_factory=list)  # by path
 
 
 Deps = tuple[str, ...]

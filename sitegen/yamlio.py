@@ -37,12 +37,45 @@ def _loader() -> type:
 
 
 class YamlError(ValueError):
-    """Malformed YAML; ``line`` is 1-based within the parsed text."""
+    """Malformed YAML; ``line`` is 1-based within the parsed text, ``hint`` says what to do."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.hint = hint
+
+
+# libyaml finds an unclosed quote or bracket where the text ends (the end of the front
+# matter), and says where it opened as the error's context: that line is the one to fix.
+_LEFT_OPEN = {
+    "while scanning a quoted scalar": (
+        "a quoted value is not closed",
+        "close the quote opened here (a quote inside the text is written twice in "
+        '\'single quotes\', or as \\" in "double quotes")',
+    ),
+    "while parsing a flow sequence": (
+        "a [ list is not closed",
+        "end the list opened here with ], its items separated by commas",
+    ),
+    "while parsing a flow mapping": (
+        "a { mapping is not closed",
+        "end the mapping opened here with }, its fields separated by commas",
+    ),
+}
+# What to do about libyaml's other common complaints, by the start of its message.
+_HINTS = {
+    "mapping values are not allowed": "if the value holds ': ', put the whole value in quotes; "
+    "else indent this line like the fields above it",
+    "did not find expected key": "text follows a quoted value: put the whole value in quotes",
+    "found character that cannot start any token": "a value cannot start with @ or `: "
+    "put it in quotes",
+    "did not find expected '-' indicator": "indent every '- ' item of the list alike",
+    "could not determine a constructor": "YAML tags (!!...) are not allowed: remove the tag, "
+    "or put the value in quotes",
+}
+_TAB_HINT = "indent with spaces, not tabs"
+_HINT = "each line is 'name: value'; put a value holding ': ', ' #' or a leading quote in quotes"
 
 
 def load(text: str) -> Any:
@@ -52,22 +85,32 @@ def load(text: str) -> Any:
     try:
         data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        # libyaml names the tab only sometimes ("cannot start any token" when a tab starts a
-        # line); the offending line holding one is what tells the author what to fix.
-        lines = text.split("\n")
-        if line is not None and line <= len(lines) and "\t" in lines[line - 1]:
-            problem += " (YAML indentation must use spaces, not tabs)"
-        raise YamlError(problem, line) from None
+        raise _error(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlError(str(exc), None) from None
+        raise YamlError(str(exc), None, _HINT) from None
     duplicate = _first_duplicate_key(text) if isinstance(data, dict) else None
     if duplicate:
         key, line = duplicate
-        raise YamlError(f"key {key!r} appears twice", line)
+        raise YamlError(f"key {key!r} appears twice", line, "keep one of them")
     return data
+
+
+def _error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """The error at the line where the problem starts, in the author's terms."""
+    if exc.context in _LEFT_OPEN and exc.context_mark is not None:
+        message, hint = _LEFT_OPEN[exc.context]
+        return YamlError(message, exc.context_mark.line + 1, hint)
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or str(exc)
+    hint = next((h for start, h in _HINTS.items() if problem.startswith(start)), _HINT)
+    # libyaml names the tab only sometimes ("cannot start any token" when a tab starts a
+    # line); the offending line holding one is what tells the author what to fix.
+    lines = text.split("\n")
+    if line is not None and line <= len(lines) and "\t" in lines[line - 1]:
+        problem += " (YAML indentation must use spaces, not tabs)"
+        hint = _TAB_HINT
+    return YamlError(problem, line, hint)
 
 
 def _first_duplicate_key(text: str) -> tuple[str, int] | None:

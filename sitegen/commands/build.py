@@ -12,8 +12,8 @@ from sitegen.errors import BuildError, UsageError, os_problem
 from sitegen.model import Site
 
 
-def add_site_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments shared by the commands that build a site (build, serve, check)."""
+def add_site_dir(parser: argparse.ArgumentParser) -> None:
+    """The site folder argument of every command that reads a site."""
     parser.add_argument(
         "site_dir",
         nargs="?",
@@ -21,6 +21,11 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SITE_DIR",
         help="folder holding site.yaml and content/ (default: .)",
     )
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments shared by the commands that build a site (build, serve, check)."""
+    add_site_dir(parser)
     parser.add_argument("--base-url", help="override base_url from site.yaml")
     parser.add_argument("--drafts", action="store_true", help="include articles with draft: true")
 
@@ -60,6 +65,18 @@ def summary(result: BuildResult) -> str:
     )
 
 
+def held_back(site: Site) -> str:
+    """The line saying which articles the build left out, or "" when it left out none."""
+    count = len(site.held_back)
+    if not count:
+        return ""
+    missing = sorted({name for article in site.held_back for name in article.missing})
+    return (
+        f"{count} article{'s' * (count != 1)} held back for review (no {' or '.join(missing)}"
+        " yet): 'sitegen review' lists them"
+    )
+
+
 def event_counts(site: Site) -> str:
     """Where the chronology came from: "5 events (3 extracted, 2 from front matter, 1 merged)"."""
     report = site.chronology
@@ -93,6 +110,8 @@ def run_reported(action: Callable[[], int]) -> int:
     except BuildError as exc:
         print_problems(exc)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`: sitegen.cli ends quietly
+        raise
     except OSError as exc:  # writing failed (full disk, read-only folder)
         print_problems(BuildError([os_problem(exc)]))
         return 1
@@ -115,6 +134,8 @@ def _build(args: argparse.Namespace) -> int:
     result = build(options_from(args))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
+    if note := held_back(result.site):  # even with --quiet: nothing is left out silently
+        print(note, file=sys.stderr)
     if not args.quiet:
         print(summary(result))
     if args.verbose:

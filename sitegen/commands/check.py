@@ -1,7 +1,8 @@
 """``sitegen check [SITE_DIR] [--external] [--no-build]``: broken links, anchors, assets, lint.
 
 Exit status 1 when an internal link, anchor or asset is broken; content warnings and failing
-external links are reported but do not fail the check.
+external links are reported but do not fail the check. The last line counts what needs review
+(``sitegen review`` lists it).
 """
 
 from __future__ import annotations
@@ -9,16 +10,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sitegen.build import BuildOptions, build, load_site, output_folder
-from sitegen.cache import cache_file, load_cache
+from sitegen.build import BuildOptions, build, enriched_site, output_folder
 from sitegen.commands.build import add_site_arguments, options_from, run_reported
-from sitegen.enrich.pipeline import enrich
-from sitegen.errors import Problem, Problems, UsageError
-from sitegen.markdown import make_renderer
+from sitegen.errors import Problem, UsageError
 from sitegen.model import Site
 from sitegen.publish.external import failing_urls
 from sitegen.publish.linkcheck import LinkReport, check_links
 from sitegen.publish.lint import lint
+from sitegen.review import review, summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +56,8 @@ def _check(args: argparse.Namespace) -> int:
         f"checked {report.pages} pages, {report.links} links: "
         f"{len(report.broken)} broken, {len(warnings)} warnings"
     )
+    items = review(site)
+    print(f"{summary(items, site)}: 'sitegen review' lists them" if items else summary(items, site))
     return 1 if report.broken else 0
 
 
@@ -67,13 +68,7 @@ def _build(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:
 
 def _existing(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:
     """The site model (for lint and the base path) next to an output built earlier."""
-    problems = Problems()
-    # Read the build cache but never save it: checking must not change the site folder.
-    cache = load_cache(cache_file(options.site_root))
-    site = load_site(options, problems, cache)
-    problems.raise_if_any()
-    enrich(site, make_renderer(site.config.markdown.allow_html), problems, cache)
-    problems.raise_if_any()
+    site = enriched_site(options)
     output = output_folder(options, site.config)
     if not (output / "index.html").is_file():
         raise UsageError(f"{output} holds no built site: run 'sitegen build', or drop --no-build")

@@ -18,7 +18,7 @@ from sitegen.dates import DateError, PartialDate
 from sitegen.errors import Problem
 from sitegen.importer import pipeline, writer
 from sitegen.importer.decode import InputError
-from sitegen.importer.duplicates import Library
+from sitegen.importer.duplicates import Library, Page
 from sitegen.importer.metadata import Given
 
 SUFFIXES = (".txt", ".html", ".htm")
@@ -42,21 +42,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--author", metavar="NAME", help="who wrote it")
     parser.add_argument(
         "--force", action="store_true",
-        help="replace existing articles (keeping a .bak) and import duplicates anyway",
+        help="replace the article imported from the same page (keeping a .bak), and import "
+             "near-duplicates anyway",
     )  # fmt: skip
     parser.add_argument("--dry-run", action="store_true", help="show what would be written")
-    parser.add_argument("--json", action="store_true", help="print a JSON report instead")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print a JSON report instead")
+    output.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+
+
+# Statuses, as the JSON report gives them.
+WRITTEN, REPLACED, ALREADY, DUPLICATE, FAILED = (
+    "written", "replaced", "already imported", "duplicate", "failed"
+)  # fmt: skip
+WOULD_WRITE, WOULD_REPLACE = "would write", "would replace"  # --dry-run
 
 
 @dataclass
 class Outcome:
-    """What happened to one input; becomes one object of the ``--json`` report."""
+    """What happened to one input; becomes one line of the report, or one ``--json`` object."""
 
     input: str
     path: Path | None = None
     status: str = "failed"
     article: pipeline.Article | None = None
     duplicate_of: Path | None = None
+    similarity: float = 0.0  # to the article it duplicates
+    replaced: Path | None = None  # the article file this one replaced
+    backup: Path | None = None  # where the replaced content was kept
     problems: list[Problem] = field(default_factory=list)
 
     def report(self) -> dict[str, Any]:
@@ -64,7 +77,7 @@ class Outcome:
         date = meta.date if meta else None
         return {
             "input": self.input,
-            "path": str(self.path) if self.path else None,
+            "path": _text(self.path),
             "title": meta.title if meta else None,
             "date": date.iso() if date else None,
             "date_precision": date.precision if date else None,
@@ -72,7 +85,9 @@ class Outcome:
             "author": meta.author if meta else None,
             "url": meta.url if meta else None,
             "needs_review": list(meta.needs_review) if meta else [],
-            "duplicate_of": str(self.duplicate_of) if self.duplicate_of else None,
+            "duplicate_of": _text(self.duplicate_of),
+            "replaced": _text(self.replaced),
+            "backup": _text(self.backup),
             "removed_lines": [
                 {"line": v.block.line, "text": v.block.text, "why": list(v.reasons)}
                 for v in (self.article.removed if self.article else [])
@@ -80,6 +95,31 @@ class Outcome:
             "status": self.status,
             "messages": [str(p) for p in self.problems],
         }
+
+    def line(self) -> str | None:
+        """The page's line of the report (None: its problems say it all)."""
+        shown = "<stdin>" if self.input == STDIN else self.input
+        if self.status == ALREADY:
+            return f"{shown}: already imported as {self.path}; --force replaces it"
+        if self.status == DUPLICATE:
+            return (
+                f"{shown}: not imported: the same story as {self.duplicate_of} "
+                f"(similarity {self.similarity:.2f}); --force imports it anyway"
+            )
+        if self.article is None or self.path is None:
+            return None
+        done = {
+            WRITTEN: "",
+            REPLACED: f" (replaces {self.replaced}, kept as {self.backup})",
+            WOULD_WRITE: " (would write)",
+            WOULD_REPLACE: f" (would replace {self.replaced})",
+        }[self.status]
+        meta = self.article.meta
+        title = f"“{meta.title}”" if meta.title else "no title found"
+        date = meta.date.iso() if meta.date else "no date found"
+        review = f" · needs review: {', '.join(meta.needs_review)}" if meta.needs_review else ""
+        source = meta.source or "no source found"
+        return f"{shown} → {self.path}{done}: {title} · {date} · {source}{review}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,15 +129,50 @@ def run(args: argparse.Namespace) -> int:
         print(f"sitegen import: {exc}", file=sys.stderr)
         return 2
     library = Library.load(args.into)
-    outcomes = [
-        _import_one(name, data, overrides, library, args) for name, data in _inputs(args.paths)
-    ]
+    outcomes = []
+    for name, data in _inputs(args.paths):
+        outcome = _import_one(name, data, overrides, library, args)
+        outcomes.append(outcome)
+        if not args.json:  # as it goes: a folder of pages takes a while
+            _print(outcome, args.quiet)
     if args.json:
         print(json.dumps([o.report() for o in outcomes], ensure_ascii=False, indent=2))
-    for outcome in outcomes:
-        for problem in outcome.problems:
-            print(problem, file=sys.stderr)
-    return 1 if any(o.status == "failed" for o in outcomes) else 0
+        for outcome in outcomes:
+            for problem in outcome.problems:
+                print(problem, file=sys.stderr)
+    elif not args.quiet:
+        print(summary(outcomes, args.dry_run))
+    return 1 if any(o.status == FAILED for o in outcomes) else 0
+
+
+def _print(outcome: Outcome, quiet: bool) -> None:
+    line = outcome.line()
+    if line and (not quiet or outcome.status == DUPLICATE):
+        print(line, flush=True)
+    for problem in outcome.problems:
+        if not (quiet and problem.message.startswith("note:")):
+            print(problem, file=sys.stderr, flush=True)
+
+
+def summary(outcomes: list[Outcome], dry_run: bool = False) -> str:
+    """ "12 imported, 3 need review, 1 already imported, 1 duplicate skipped"."""
+    done = [o for o in outcomes if o.status in (WRITTEN, REPLACED, WOULD_WRITE, WOULD_REPLACE)]
+    review = sum(bool(o.article and o.article.meta.needs_review) for o in done)
+    replaced = sum(o.status in (REPLACED, WOULD_REPLACE) for o in done)
+    duplicates = sum(o.status == DUPLICATE for o in outcomes)
+    parts = [
+        f"{len(done)} {'would be imported' if dry_run else 'imported'}"
+        + (f" ({replaced} replacing an earlier import)" if replaced else ""),
+        f"{review} need{'s' * (review == 1)} review",
+    ]
+    if already := sum(o.status == ALREADY for o in outcomes):
+        parts.append(f"{already} already imported")
+    if duplicates:
+        parts.append(f"{duplicates} duplicate{'s' * (duplicates != 1)} skipped")
+    if failed := sum(o.status == FAILED for o in outcomes):
+        parts.append(f"{failed} failed")
+    hint = "; 'sitegen review' lists what to check" if review and not dry_run else ""
+    return ", ".join(parts) + hint
 
 
 def _overrides(args: argparse.Namespace) -> Given:
@@ -156,6 +231,17 @@ def _import_one(
         outcome.problems.append(Problem(shown, exc.line, f"error: {exc.message}", exc.hint))
         return outcome
     outcome.article = article
+    page = Page(imported_from, article.meta.url, article.body)
+    earlier = library.same_page(page)
+    if earlier is not None and not args.force:
+        outcome.status, outcome.path = ALREADY, earlier
+        return outcome
+    if earlier is None and not args.force and (match := library.near_duplicate(article.body)):
+        outcome.status, outcome.duplicate_of, outcome.similarity = (
+            DUPLICATE, match.path, match.similarity
+        )  # fmt: skip
+        return outcome
+    # What to check in the text written (not in one skipped: it was said when it was written).
     outcome.problems += [
         Problem(shown, line, f"warning: {text}") for line, text in article.warnings
     ]
@@ -164,52 +250,40 @@ def _import_one(
                 "delete it from the article if it is not part of the story")
         for v in article.doubtful
     ]  # fmt: skip
-    target = args.into / writer.file_name(article.meta)
-    outcome.path = target
-    if not args.force and (earlier := library.same_import(imported_from, article.body)):
-        outcome.status, outcome.path = "already imported", earlier
-        _say(args, f"{shown}: already imported as {earlier}")
-        return outcome
-    if not args.force and (match := library.near_duplicate(article.body)):
-        outcome.status, outcome.duplicate_of = "duplicate", match.path
-        _say(args, f"{shown}: not imported: the same story as {match.path} "
-                   f"(similarity {match.similarity:.2f}); use --force to import it anyway")  # fmt: skip
-        return outcome
-    text = writer.render(article.meta, imported_from, article.body)
+    title = article.meta.title or ""
+    target = next(
+        path
+        for name in writer.file_names(article.meta, article.body)
+        if library.free(path := args.into / name, title, earlier)
+    )
+    outcome.path, outcome.replaced = target, earlier
     if args.dry_run:
-        exists = target.exists() and not args.force
-        outcome.status = "failed" if exists else "would write"
-        if exists:
-            outcome.problems.append(_exists(target))
-        else:
-            _say(args, f"would write {target}")
+        outcome.status = WOULD_WRITE if earlier is None else WOULD_REPLACE
     else:
+        text = writer.render(article.meta, imported_from, article.body)
         try:
-            backup = writer.write(target, text, force=args.force)
-        except FileExistsError:
+            outcome.backup = writer.write(target, text, replacing=earlier)
+        except FileExistsError:  # made by someone else since the folder was read
             outcome.problems.append(_exists(target))
             return outcome
         except OSError as exc:
             outcome.problems.append(_failure(str(target), exc))
             return outcome
-        outcome.status = "written"
-        _say(args, f"{target}" + (f" (previous version kept as {backup})" if backup else ""))
-    library.add(target, imported_from, article.body)
+        outcome.status = WRITTEN if earlier is None else REPLACED
+    library.add(target, page, title, earlier)
     return outcome
 
 
-def _say(args: argparse.Namespace, message: str) -> None:
-    if not args.json:
-        print(message)
+def _text(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
 
 
 def _exists(target: Path) -> Problem:
     return Problem(
         target,
         None,
-        "error: an article with this name already exists; nothing was overwritten",
-        "use --force to replace it (the old file is kept as .bak), or pass --date/--url "
-        "if the date or title was detected wrongly",
+        "error: a file of this name appeared while importing; nothing was overwritten",
+        "import this page again",
     )
 
 

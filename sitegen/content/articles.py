@@ -14,7 +14,7 @@ from sitegen.content.frontmatter import Document, FrontMatterError
 from sitegen.dates import DateError, PartialDate
 from sitegen.errors import BuildError, Problems, did_you_mean
 from sitegen.hashing import digest
-from sitegen.model import Article, EventSpec
+from sitegen.model import Article, EventSpec, HeldBack
 from sitegen.text.slugs import slugify
 
 KNOWN_FIELDS = (
@@ -107,8 +107,12 @@ def read_body(article: Article) -> str:
 
 def load_article(
     path: Path, text: str, display: str, topic_slugs: Collection[str], problems: Problems
-) -> Article | None:
-    """Parse an article; every problem found is added to ``problems`` (then None is returned)."""
+) -> Article | HeldBack | None:
+    """Parse an article; every problem found is added to ``problems`` (then None is returned).
+
+    An article without the title or date that its ``needs_review`` lists (an import that
+    could not find them) is no problem: it is returned as :class:`HeldBack`, which the build
+    leaves out and ``sitegen review`` lists. Without that, a missing field is an error."""
     try:
         doc = frontmatter.split(text)
     except FrontMatterError as exc:
@@ -116,15 +120,16 @@ def load_article(
         return None
     before = len(problems)
     fields = _Fields(doc, display, problems)
-    title = fields.text("title", required=True)
-    date = fields.date("date", required=True)
+    needs_review = fields.names("needs_review")
+    title = fields.text("title", required="title" not in needs_review)
+    date = fields.date("date", required="date" not in needs_review)
     url = fields.text("url")
     if url and urlsplit(url).scheme not in ("http", "https"):
         fields.error(
             "url", f"url {url!r} is not an http(s) address", "give the original web address"
         )
         url = ""
-    slug = fields.text("slug") or slugify(_DATE_PREFIX.sub("", path.stem)) or slugify(title)
+    slug = fields.text("slug") or default_slug(path, title)
     if not SLUG_RE.match(slug):
         fields.error(
             "slug",
@@ -133,13 +138,17 @@ def load_article(
         )
     topics = fields.topics(topic_slugs)
     events = fields.events(topic_slugs)
+    exclude = fields.exclude(topic_slugs)
     for key in doc.meta:
         if key not in KNOWN_FIELDS:
             hint = did_you_mean(str(key), KNOWN_FIELDS)
             if hint:  # a likely typo; other unknown fields are the author's own metadata
                 fields.error(key, f"unknown field {key!r}", hint)
-    if len(problems) > before or date is None:
+    if len(problems) > before:
         return None
+    if date is None or not title:
+        missing = ("title",) * (not title) + ("date",) * (date is None)
+        return HeldBack(path, slug, title, missing, needs_review, doc.body_line)
     return Article(
         path=path,
         slug=slug,
@@ -152,12 +161,20 @@ def load_article(
         author=fields.text("author"),
         summary=fields.text("summary"),
         explicit_topics=topics,
+        topics_given="topics" in doc.meta,
         event_specs=events,
         chronology=fields.flag("chronology", default=True),
-        exclude=fields.exclude(),
+        exclude=exclude,
         draft=fields.flag("draft"),
+        needs_review=needs_review,
         extra={k: v for k, v in doc.meta.items() if k not in KNOWN_FIELDS[:10]},
     )
+
+
+def default_slug(path: Path, title: str) -> str:
+    """An article's slug when its front matter names none: the file name without a leading
+    date (or ``undated-``), else the title."""
+    return slugify(_DATE_PREFIX.sub("", path.stem)) or slugify(title)
 
 
 class _Fields:
@@ -211,12 +228,13 @@ class _Fields:
             self.error(key, f"bad date: {exc}", "write YYYY-MM-DD, YYYY-MM or YYYY", *path)
             return None
 
-    def exclude(self) -> tuple[str, ...]:
-        """Extracted events the author rejects: sentence anchors, or ISO dates."""
+    def exclude(self, topics: Collection[str]) -> tuple[str, ...]:
+        """What the author rejects of what the build finds: extracted events (by sentence
+        anchor, or ISO date) and topics found in the text (by slug)."""
         raw = self.doc.meta.get("exclude")
         entries: list[str] = []
         for index, item in enumerate(raw if isinstance(raw, list) else [raw] if raw else []):
-            if _ANCHOR.fullmatch(str(item)):
+            if _ANCHOR.fullmatch(str(item)) or str(item) in topics:
                 entries.append(str(item))
                 continue
             try:
@@ -224,12 +242,21 @@ class _Fields:
             except DateError:
                 self.error(
                     "exclude",
-                    f"cannot exclude {item!r}: not a sentence anchor or a date",
-                    "write the sentence's anchor (s-12, its id on the article page) or the "
-                    "event's date as shown (2022-02-24, 2022-02 or 2022)",
+                    f"cannot exclude {item!r}: not a sentence anchor, a date or a topic",
+                    "write the sentence's anchor (s-12, its id on the article page), the "
+                    "event's date as shown (2022-02-24, 2022-02 or 2022), or a topic slug",
                     index,
                 )
         return tuple(entries)
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """A list of names (``needs_review: [date, author]``); one name alone is a list too."""
+        raw = self.doc.meta.get(key)
+        items = raw if isinstance(raw, list) else [raw] if raw is not None else []
+        if not all(isinstance(item, str) for item in items):
+            self.error(key, f"{key} should be a list of field names, like [date, author]")
+            return ()
+        return tuple(items)
 
     def topics(self, known: Collection[str], *path: str | int) -> tuple[str, ...]:
         key, *rest = path or ("topics",)

@@ -13,7 +13,7 @@ from sitegen.config import SiteConfig
 from sitegen.content.articles import load_article, read_text
 from sitegen.content.frontmatter import normalise_newlines
 from sitegen.errors import Problem, Problems
-from sitegen.model import Article
+from sitegen.model import Article, HeldBack
 from sitegen.parallel import parallel_map
 
 # Editors leave these beside the files they edit; they are never content.
@@ -25,6 +25,7 @@ _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 class Content:
     articles: list[Article]  # drafts left out unless asked for
     topic_texts: dict[str, tuple[Path, str]]  # topic slug → (file, Markdown text)
+    held_back: list[HeldBack]  # articles without the title or date an import did not find
 
 
 def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
@@ -130,11 +131,12 @@ def load_content(
     cache.use_config(config.fingerprint())
     topic_slugs = [topic.slug for topic in config.topics]
     articles: list[Article] = []
-    first_by_slug: dict[str, Article] = {}
+    held_back: list[HeldBack] = []
+    first_by_slug: dict[str, Article | HeldBack] = {}
     stamps = article_files(root / "content" / "articles", cache, changed)
-    cached = cache.parsed(stamps)
+    cached: dict[str, Article | HeldBack | None] = {**cache.parsed(stamps)}
 
-    def parse(path: str) -> tuple[Article | None, list[Problem]]:
+    def parse(path: str) -> tuple[Article | HeldBack | None, list[Problem]]:
         found = Problems()
         display = display_path(path, root)
         text = read_text(Path(path), found, display)
@@ -143,14 +145,15 @@ def load_content(
             article = load_article(Path(path), text, display, topic_slugs, found)
         return article, found.items
 
+    # Held-back articles are parsed on every build, not cached: few, and soon completed.
     todo = [path for path, article in cached.items() if article is None]
     for path, (article, found) in zip(todo, parallel_map(parse, todo), strict=True):
         problems.extend(found)
         cached[path] = article
-        if article is not None:
+        if isinstance(article, Article):
             cache.keep_article(path, stamps[path], article)
     for path, article in cached.items():
-        if article is None or (article.draft and not drafts):
+        if article is None or (isinstance(article, Article) and article.draft and not drafts):
             continue
         other = first_by_slug.get(article.slug)
         if other is not None:
@@ -162,7 +165,10 @@ def load_content(
             )
             continue
         first_by_slug[article.slug] = article
-        articles.append(article)
+        if isinstance(article, HeldBack):
+            held_back.append(article)
+        else:
+            articles.append(article)
     topic_texts: dict[str, tuple[Path, str]] = {}
     for name in content_files(root / "content" / "topics"):
         path = Path(name)
@@ -177,7 +183,7 @@ def load_content(
         text = read_text(path, problems, display_path(path, root))
         if text is not None:
             topic_texts[path.stem] = (path, normalise_newlines(text))
-    return Content(articles, topic_texts)
+    return Content(articles, topic_texts, held_back)
 
 
 def display_path(path: Path | str, root: Path) -> str:

@@ -15,9 +15,10 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
     """An article's topics: those it names in front matter, then those it mentions.
 
     Explicit topics come first, then detected ones: those its title names, then by how often
-    the body mentions them, so the first topic is the article's main subject. The answer
-    depends on the title, the front matter's topics and the body key (which stands for the
-    mentions and the configured topics), so an unchanged article reuses the last build's.
+    the body mentions them, so the first topic is the article's main subject. A topic its
+    ``exclude:`` names is not detected. The answer depends on the title, the front matter's
+    topics and exclusions and the body key (which stands for the mentions and the configured
+    topics), so an unchanged article reuses the last build's.
     """
     matcher = MentionMatcher(site.config.topics)
     order = list(site.topics)  # ties go to the topic listed first in site.yaml
@@ -25,7 +26,7 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
     def detect(article: Article) -> list[str]:
         in_title = {mention.topic for mention in matcher.finditer(article.title)}
         detected = sorted(
-            {*article.mentions, *in_title},
+            {*article.mentions, *in_title}.difference(article.exclude),
             key=lambda slug: (
                 slug not in in_title,
                 -article.mentions.get(slug, 0),
@@ -36,7 +37,10 @@ def assign_topics(site: Site, cache: BuildCache) -> None:
 
     articles = site.articles
     found = cache.memo("topics").same_each(
-        {slug: (slug, a.body_key, a.explicit_topics, a.title) for slug, a in articles.items()},
+        {
+            slug: (slug, a.body_key, a.explicit_topics, a.title, a.exclude)
+            for slug, a in articles.items()
+        },
         lambda inputs: detect(articles[inputs[0]]),
     )
     members: dict[str, list[str]] = {slug: [] for slug in site.topics}

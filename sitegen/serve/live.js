@@ -2,6 +2,7 @@
 (() => {
   const config = JSON.parse(document.currentScript.dataset.sitegenLive);
   const overlayId = "sitegen-build-errors";
+  const reviewId = "sitegen-review";
 
   // The output file a URL is served from ("articles/x/index.html"), or null outside the site.
   const outputPath = (url) => {
@@ -51,12 +52,26 @@
     overlay.replaceChildren(heading, list);
   };
 
+  // The review list changed but this page did not: take the banner from the page served
+  // now (the server adds it to every page while something needs review), keep the rest.
+  const refreshReview = async (version) => {
+    const response = await fetch(location.href, { cache: "no-store" });
+    const served = new DOMParser().parseFromString(await response.text(), "text/html");
+    const fresh = served.getElementById(reviewId);
+    const shown = document.getElementById(reviewId);
+    if (fresh && shown) shown.replaceWith(document.importNode(fresh, true));
+    else if (fresh) document.body.prepend(document.importNode(fresh, true));
+    else shown?.remove();
+    config.review = version;
+  };
+
   const source = new EventSource(config.events + "?last=" + encodeURIComponent(config.last));
   source.addEventListener("build", (event) => {
     const data = JSON.parse(event.data);
     document.getElementById(overlayId)?.remove();
     if (data.styles) swapStyles(data.styles);
     else if (affected([...data.changed, ...data.removed])) location.reload();
+    else if (data.review !== config.review) refreshReview(data.review);
   });
   source.addEventListener("errors", (event) => showErrors(JSON.parse(event.data).problems));
   source.addEventListener("reload", () => location.reload());

@@ -123,10 +123,17 @@ def client_script() -> str:
     return resources.files(__package__).joinpath("live.js").read_text(encoding="utf-8")
 
 
-def snippet(files: list[str], base_path: str, last_id: str) -> bytes:
+def snippet(files: list[str], base_path: str, last_id: str, review: str = "") -> bytes:
     """The ``<script>`` for a page made from ``files`` (output paths; for a 404 page both the
-    404 page and the file that was asked for, so the page reloads when that file appears)."""
-    config = {"files": files, "base": base_path, "last": last_id, "events": EVENTS_PATH}
+    404 page and the file that was asked for, so the page reloads when that file appears),
+    shown with the review list of version ``review`` (see sitegen.serve.review_page)."""
+    config = {
+        "files": files,
+        "base": base_path,
+        "last": last_id,
+        "events": EVENTS_PATH,
+        "review": review,
+    }
     attribute = html.escape(json.dumps(config), quote=True)
     return f'<script data-sitegen-live="{attribute}">\n{client_script()}</script>\n'.encode()
 

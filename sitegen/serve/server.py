@@ -11,7 +11,7 @@ import mimetypes
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +19,9 @@ from typing import BinaryIO
 from urllib.parse import parse_qs, unquote
 
 from sitegen.render.assets import is_fingerprinted
+from sitegen.serve import review_page
 from sitegen.serve.reload import EVENTS_PATH, RETRY, Broadcaster, inject, snippet
+from sitegen.serve.review_page import ReviewList, add_banner
 
 MAX_PATH = 2048  # longer request paths are refused (no site has such URLs)
 SWAP_WAIT = 0.5  # seconds a request waits for the output folder to reappear during a swap
@@ -51,6 +53,7 @@ SPECIAL_TYPES = {"feed.xml": "application/atom+xml"}
 class ServedSite:
     output: Path  # the output folder, absolute
     base_path: str  # URL path the site lives under, '/' or e.g. '/briefing/'
+    review: ReviewList = field(default_factory=ReviewList)  # /_review/ and the pages' banner
 
 
 def content_type(name: str) -> str:
@@ -152,6 +155,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _file(self, site: ServedSite, name: str, folder: bool, query: str, send_body: bool) -> None:
         wanted = f"{name}/index.html" if folder and name else ("index.html" if folder else name)
+        if wanted == review_page.PAGE or (name == review_page.PAGE.split("/")[0] and not folder):
+            self._review(site, folder or wanted == review_page.PAGE, query, send_body)
+            return
         handle = open_output(site.output, wanted)
         if (
             handle is None
@@ -174,6 +180,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
         cache = IMMUTABLE if is_fingerprinted(wanted) else "no-store"
         self._send(HTTPStatus.OK, self._live(data, kind, [wanted], site), kind, send_body, cache)
 
+    def _review(self, site: ServedSite, folder: bool, query: str, send_body: bool) -> None:
+        """The review list (made here, never written to the output: see review_page)."""
+        if not folder:
+            location = f"{site.base_path}_review/" + (f"?{query}" if query else "")
+            self._redirect(HTTPStatus.MOVED_PERMANENTLY, location)
+            return
+        kind = CONTENT_TYPES[".html"]
+        page = site.review.page(site.base_path)
+        self._send(HTTPStatus.OK, self._live(page, kind, [review_page.PAGE], site), kind, send_body)
+
     def _not_found(self, site: ServedSite, wanted: str | None, send_body: bool) -> None:
         handle = open_output(site.output, "404.html")
         if handle is None:
@@ -186,12 +202,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.NOT_FOUND, self._live(data, kind, files, site), kind, send_body)
 
     def _live(self, data: bytes, kind: str, files: list[str], site: ServedSite) -> bytes:
-        """Add the live-reload script to HTML; the files on disk stay as ``sitegen build``
-        writes them, so serve and build share one output and one dependency map."""
-        live = self.server.live
-        if live is None or not kind.startswith("text/html"):
+        """Add the review banner and the live-reload script to HTML; the files on disk stay as
+        ``sitegen build`` writes them, so serve and build share one output and one
+        dependency map."""
+        if not kind.startswith("text/html"):
             return data
-        return inject(data, snippet(files, site.base_path, self._last_id))
+        review = site.review
+        data = add_banner(data, review.banner(files[0], site.base_path))
+        if self.server.live is None:
+            return data
+        return inject(data, snippet(files, site.base_path, self._last_id, review.version))
 
     def _redirect(self, status: HTTPStatus, location: str) -> None:
         self.send_response(status)

@@ -23,13 +23,15 @@ from sitegen.build import (
     rare_collections,
 )
 from sitegen.cache import cache_file, load_cache, save_cache
-from sitegen.commands.build import print_problems, summary
+from sitegen.commands.build import held_back, print_problems, summary
 from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
 from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
+from sitegen.review import Reviewer
+from sitegen.serve import review_page
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.server import ServedSite
 from sitegen.write.output import WriteReport
@@ -58,6 +60,7 @@ class Session:
         self.config = self._read_config()
         self.site = ServedSite(output_folder(options, self.config), self.config.base_path)
         self._inputs: set[Path] = set()  # changed since the last good build
+        self._reviewer = Reviewer()  # the review list, kept up to date as builds go
         self._watched = self.watched()
 
     def current(self) -> ServedSite:
@@ -112,13 +115,19 @@ class Session:
         styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
         self._inputs.clear()
         self.config = result.site.config
-        self.site = ServedSite(result.output, self.config.base_path)
+        review = review_page.review_list(result.site, self._reviewer)
+        listed = review.version != self.site.review.version
+        self.site = ServedSite(result.output, self.config.base_path, review)
         print(summary(result), flush=True)
+        if note := held_back(result.site):
+            print(note, flush=True)
         if self.live is not None:
             self.live.publish(
                 "build",
                 {
-                    "changed": report.written,
+                    # The review page changes with the list, though no file does.
+                    "changed": [*report.written, *[review_page.PAGE] * listed],
+                    "review": review.version,
                     "removed": report.removed,
                     # Only stylesheets changed: the pages changed only in the fingerprinted
                     # name they link to, so they swap the stylesheet instead of reloading.

@@ -225,3 +225,15 @@ def test_drafts_only_with_flag(make_site: Callable[..., Path]) -> None:
     assert not (site / "_site/articles/d").exists()
     assert sitegen("build", site, "--drafts").returncode == 0
     assert (site / "_site/articles/d/index.html").exists()
+
+
+def test_held_back_articles_are_said_even_when_quiet(make_site: Callable[..., Path]) -> None:
+    undated = "---\ntitle: Untold\nneeds_review: [date]\n---\n\nNo date on the page.\n"
+    site = make_site({**GOOD, "content/articles/undated-untold.md": undated})
+    result = sitegen("build", site, "-q")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        "1 article held back for review (no date yet): 'sitegen review' lists them\n"
+    )
+    assert not (site / "_site" / "articles" / "untold").exists()

@@ -18,7 +18,7 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Event, Site
-from sitegen.publish.lint import lint
+from sitegen.review import review
 from tests.conftest import article
 
 Model = Callable[..., tuple[Site, Problems]]
@@ -167,7 +167,7 @@ def test_a_merged_event_is_occurred_when_one_source_dates_it(model: Model) -> No
     assert len(event.sources) == 2
 
 
-def test_unresolved_dates_are_listed_and_linted_unless_the_author_dealt_with_them(
+def test_unresolved_dates_are_listed_for_review_unless_the_author_dealt_with_them(
     model: Model,
 ) -> None:
     body = "Troops left the plant.\n\nOn Thursday, the minister spoke of Chernobyl.\n"
@@ -178,9 +178,9 @@ def test_unresolved_dates_are_listed_and_linted_unless_the_author_dealt_with_the
         7,
         "s-2",
     )
-    (warning,) = [p for p in lint(site) if "left out of the chronology" in p.message]
-    assert (warning.path, warning.line) == ("content/articles/a.md", 7)
-    assert "'On Thursday'" in warning.message and "exclude: [s-2]" in warning.hint
+    (item,) = [item for item in review(site) if item.kind == "unresolved_date"]
+    assert (item.path, item.line) == ("content/articles/a.md", 7)
+    assert "“On Thursday”" in item.what and "exclude: [s-2]" in item.edit
     spec = {"date": "2022-11-24", "text": "The minister spoke of Chernobyl."}
     for fields in ({"exclude": ["s-2"]}, {"events": [spec]}):
         site, _ = model({"content/articles/a.md": article("A", "2022-12", body, **fields)})

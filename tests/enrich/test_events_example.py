@@ -86,18 +86,22 @@ def test_thursday_in_an_article_dated_to_the_month_is_left_unresolved(site: Site
     assert line.startswith("On Thursday, Ukrainian Foreign Minister Dmytro Kuleba")
 
 
-def test_build_verbose_and_check_report_the_unresolved_date(example: Path) -> None:
-    def run(*args: str) -> str:
+def test_build_verbose_check_and_review_report_the_unresolved_date(example: Path) -> None:
+    def run(*args: str, status: int = 0) -> str:
         command = [sys.executable, "-m", "sitegen", *args, str(example)]
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == status, result.stderr
         return result.stdout
 
     built = run("build", "-v")
     assert "6 events (3 extracted, 3 from front matter, 0 merged)" in built
     assert f"unresolved date {ZNPP_FILE}:" in built and "'On Thursday'" in built
     checked = run("check", "--no-build")
-    assert f"{ZNPP_FILE}:" in checked and "left out of the chronology" in checked
+    assert checked.splitlines()[-1].endswith(
+        " need review in 2 articles: 'sitegen review' lists them"
+    )
+    listed = run("review", status=1)
+    assert f"{ZNPP_FILE}:" in listed and "the date “On Thursday” in s-" in listed
 
 
 @pytest.fixture(scope="module")

@@ -80,20 +80,69 @@ def test_reimport_is_recognised_and_force_keeps_backup(tmp_path: Path) -> None:
     assert sitegen(tmp_path, str(source)).returncode == 0
     [written] = (tmp_path / "out").glob("*.md")
     again = sitegen(tmp_path, str(source))
-    assert again.returncode == 0 and "already imported as" in again.stdout
+    assert again.returncode == 0
+    assert f"already imported as {written.relative_to(tmp_path)}; --force" in again.stdout
+    assert "0 imported, 0 need review, 1 already imported" in again.stdout
     forced = sitegen(tmp_path, str(source), "--force")
     assert forced.returncode == 0, forced.stderr
     assert written.with_name(written.name + ".bak").exists()
+    assert [p.name for p in (tmp_path / "out").glob("*.md")] == [written.name]
 
 
-def test_overwrite_refused_with_message(tmp_path: Path) -> None:
+def test_force_with_a_new_date_renames_the_same_article(tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_bytes((DEV / "tabloid_heatwave.txt").read_bytes())
+    assert sitegen(tmp_path, str(source)).returncode == 0
+    [undated] = (tmp_path / "out").glob("*.md")
+    assert undated.name.startswith("undated-")
+    assert "already imported" in sitegen(tmp_path, str(source), "--date", "2023-07-14").stdout
+    forced = sitegen(tmp_path, str(source), "--date", "2023-07-14", "--force")
+    assert forced.returncode == 0, forced.stderr
+    [dated] = (tmp_path / "out").glob("*.md")
+    assert dated.name == "2023-07-14" + undated.name.removeprefix("undated")
+    assert meta(dated)["date"] == "2023-07-14"
+    backup = undated.with_name(undated.name + ".bak")
+    assert "date" not in meta(backup) and f"kept as out/{backup.name}" in forced.stdout
+    assert sitegen(tmp_path, str(source), "--date", "2023-07-14").stdout.startswith(
+        f"{source}: already imported as out/{dated.name}"
+    )
+
+
+def test_an_authors_file_keeps_its_name_and_the_import_takes_the_next(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "2023-09-08-library-branch-to-reopen.md"
     target.write_text("---\ntitle: Mine\n---\n\nSomething else entirely.\n")
     result = sitegen(tmp_path, str(DEV / "local_library.txt"))
-    assert result.returncode == 1
-    assert "already exists" in result.stderr and "--force" in result.stderr
+    assert result.returncode == 0, result.stderr
     assert target.read_text().startswith("---\ntitle: Mine")
+    assert "→ out/2023-09-08-library-branch-to-reopen-2.md: “Library branch" in result.stdout
+
+
+def test_one_line_per_page_then_a_summary(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("wire_port_strike.txt", "tabloid_heatwave.txt"):
+        (pages / name).write_bytes((DEV / name).read_bytes())
+    (pages / "again.txt").write_bytes((DEV / "wire_port_strike.txt").read_bytes())
+    (pages / "empty.txt").write_bytes(b"")
+    result = sitegen(tmp_path, "pages")
+    assert result.returncode == 1  # the empty page; every other page was still handled
+    assert result.stdout.splitlines() == [
+        "pages/again.txt → out/2023-03-04-dockworkers-walk-out-at-europes.md: “Dockworkers walk "
+        "out at Europe's busiest port over automation plans” · 2023-03-04 · The Associated Press",
+        "pages/tabloid_heatwave.txt → out/undated-heatwave-warning-as-met-office.md: “Heatwave "
+        "warning as Met Office says 34C possible within days” · no date found · no source found"
+        " · needs review: date, source, author",
+        "pages/wire_port_strike.txt: not imported: the same story as "
+        "out/2023-03-04-dockworkers-walk-out-at-europes.md (similarity 1.00); "
+        "--force imports it anyway",
+        "2 imported, 1 needs review, 1 duplicate skipped, 1 failed; "
+        "'sitegen review' lists what to check",
+    ]
+    assert result.stderr.startswith("pages/empty.txt: error: ")
+    quiet = sitegen(tmp_path, "pages", "-q")
+    assert quiet.stdout.splitlines() == [result.stdout.splitlines()[2]]
+    assert quiet.stderr.startswith("pages/empty.txt: error: ") and "note:" not in quiet.stderr
 
 
 def test_near_duplicate_reported_not_written(tmp_path: Path) -> None:

@@ -96,8 +96,9 @@ def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
     site = copy_site(FIXTURE_SITE, tmp_path / "site")
     good = sitegen("check", site, "--base-url", BASE_URL)
     assert good.returncode == 0, good.stderr
-    summary = good.stdout.strip().splitlines()[-1]
+    summary, review = good.stdout.strip().splitlines()[-2:]
     assert summary.startswith("checked 12 pages, ") and summary.endswith(": 0 broken, 1 warnings")
+    assert review == "nothing needs review"
     assert "https://example.org/chernobyl-withdrawal" in good.stdout
     # The one content warning: the grid update has no summary.
     assert "2022-06-01-grid-update.md: warning: no summary in front matter" in good.stdout
@@ -105,7 +106,7 @@ def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
     add_to(page, '<a href="../nope/">x</a>')
     bad = sitegen("check", site, "--no-build", "--base-url", BASE_URL)
     assert bad.returncode == 1
-    assert bad.stdout.strip().splitlines()[-1].endswith(": 1 broken, 1 warnings")
+    assert bad.stdout.strip().splitlines()[-2].endswith(": 1 broken, 1 warnings")
 
 
 def test_no_build_without_output_is_a_usage_error(tmp_path: Path) -> None:

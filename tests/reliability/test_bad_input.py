@@ -82,12 +82,32 @@ CASES: dict[str, Case] = {
             "    hint: add a line '---' after the last front-matter field",
         ),
     ),
-    "YAML syntax error": Case(
+    "YAML syntax error: a list left open is reported where it opens": Case(
         {"content/articles/a.md": "---\ntitle: [A\ndate: 2022\n---\nx\n"},
         1,
         (
-            "content/articles/a.md:3: front matter is not valid YAML: "
-            "did not find expected ',' or ']'",
+            "content/articles/a.md:2: front matter is not valid YAML: a [ list is not closed\n"
+            "    hint: end the list opened here with ], its items separated by commas",
+        ),
+    ),
+    "YAML syntax error: an unclosed quote is reported where it opens": Case(
+        {"content/articles/a.md": front('summary: "Troops left.\nsource: Wire\nauthor: A\n')},
+        1,
+        (
+            "content/articles/a.md:4: front matter is not valid YAML: a quoted value is not "
+            "closed\n"
+            "    hint: close the quote opened here (a quote inside the text is written twice in "
+            '\'single quotes\', or as \\" in "double quotes")',
+        ),
+    ),
+    "YAML syntax error: a colon inside a value": Case(
+        {"content/articles/a.md": front("summary: Update: troops left\n")},
+        1,
+        (
+            "content/articles/a.md:4: front matter is not valid YAML: mapping values are not "
+            "allowed in this context\n"
+            "    hint: if the value holds ': ', put the whole value in quotes; else indent this "
+            "line like the fields above it",
         ),
     ),
     "tab indentation": Case(
@@ -95,7 +115,8 @@ CASES: dict[str, Case] = {
         1,
         (
             "content/articles/a.md:5: front matter is not valid YAML: found character that "
-            "cannot start any token (YAML indentation must use spaces, not tabs)",
+            "cannot start any token (YAML indentation must use spaces, not tabs)\n"
+            "    hint: indent with spaces, not tabs",
         ),
     ),
     "python tag refused by safe loading": Case(
@@ -103,19 +124,27 @@ CASES: dict[str, Case] = {
         1,
         (
             "content/articles/a.md:4: front matter is not valid YAML: could not determine a "
-            "constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+            "constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'\n"
+            "    hint: YAML tags (!!...) are not allowed: remove the tag, or put the value in "
+            "quotes",
         ),
         check=lambda output: (not (output.parent / "PWNED").exists()) or pytest.fail("ran"),
     ),
     "duplicate key": Case(
         {"content/articles/a.md": front("source: One\nsource: Two\n")},
         1,
-        ("content/articles/a.md:5: front matter is not valid YAML: key 'source' appears twice",),
+        (
+            "content/articles/a.md:5: front matter is not valid YAML: key 'source' appears "
+            "twice\n    hint: keep one of them",
+        ),
     ),
     "duplicate key in a nested mapping": Case(
         {"content/articles/a.md": front("events:\n  - date: 2022\n    text: a\n    text: b\n")},
         1,
-        ("content/articles/a.md:7: front matter is not valid YAML: key 'text' appears twice",),
+        (
+            "content/articles/a.md:7: front matter is not valid YAML: key 'text' appears twice\n"
+            "    hint: keep one of them",
+        ),
     ),
     "non-UTF-8 bytes": Case(
         {"content/articles/a.md": b"---\ntitle: A\ndate: 2022\n---\nCaf\xe9 in Chernobyl.\n"},

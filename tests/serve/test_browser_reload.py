@@ -7,18 +7,15 @@ failed instead when CI=true.
 from __future__ import annotations
 
 import re
-import threading
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitegen.build import BuildOptions
 from sitegen.render.themes import builtin_themes
 from sitegen.serve.app import Preview
 from tests.conftest import article, write_files
+from tests.serve.conftest import WAIT
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +30,6 @@ topics:
 ALPHA = "content/articles/2022-03-01-alpha.md"
 BETA = "content/articles/2022-03-02-beta.md"
 GAMMA = "content/articles/2022-03-05-gamma.md"
-WAIT = 10_000  # ms; every expectation gives up after this
 
 
 @pytest.fixture
@@ -48,28 +44,6 @@ def site(tmp_path: Path) -> Path:
             "static/style.css": theme_css,
         },
     )
-
-
-@pytest.fixture
-def preview(site: Path) -> Iterator[Preview]:
-    preview = Preview(BuildOptions(site), "127.0.0.1", 0)
-    assert preview.start()
-    thread = threading.Thread(target=preview.serve_forever, daemon=True)
-    thread.start()
-    with urllib.request.urlopen(preview.url, timeout=5) as response:  # serving now
-        assert response.status == 200
-    yield preview
-    preview.close()
-    thread.join(5)
-
-
-@pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    """A new browser context per test; more tabs can be opened from ``tab.context``."""
-    context = browser.new_context()
-    context.set_default_timeout(WAIT)
-    yield context.new_page()
-    context.close()
 
 
 def open_marked(tab: Any, url: str) -> Any:
