@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sitegen import yamlio
 from sitegen.errors import Problems, did_you_mean
+from sitegen.limits import shown
 
 if TYPE_CHECKING:
     from sitegen.cache import Memo
@@ -117,7 +118,7 @@ def load_config(
     except UnicodeDecodeError as exc:
         problems.add(where, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
     except yamlio.YamlError as exc:
-        problems.add(where, exc.line, f"invalid YAML: {exc.message}", "fix the YAML syntax")
+        problems.add(where, exc.line, exc.described("invalid YAML: "), exc.hint)
     if not isinstance(raw, dict):
         problems.add(
             where,
@@ -211,7 +212,7 @@ class _Reader:
                 self.error(
                     (*where, key),
                     f"{key} should be {_TYPE_NAMES[expected]}, "
-                    f"got {type(value).__name__} {value!r}",
+                    f"got {type(value).__name__} {shown(value)}",
                 )
             else:
                 values[key] = value

@@ -44,7 +44,7 @@ def load_curated(site: Site, problems: Problems) -> list[Event]:
     try:
         data = yamlio.load(text)
     except yamlio.YamlError as exc:
-        problems.add(display, exc.line, f"invalid YAML: {exc.message}", "fix the syntax")
+        problems.add(display, exc.line, exc.described("invalid YAML: "), exc.hint)
         return []
     if data is None:
         return []
