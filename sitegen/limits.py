@@ -30,7 +30,9 @@ def describe(char: str) -> str:
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code, "")
     if not name:
         surrogate = 0xD800 <= code <= 0xDFFF
-        name = "control character" if code < 32 else "lone surrogate" if surrogate else "noncharacter"
+        name = (
+            "control character" if code < 32 else "lone surrogate" if surrogate else "noncharacter"
+        )
     return f"U+{code:04X} ({name})"
 
 

@@ -230,7 +230,6 @@ def _first_duplicate_key(text: str) -> tuple[str, int] | None:
     # one of them, so we say so. Cheap check on the raw lines first, the node walk only if needed.
     if not _may_repeat_a_key(text):
         return None
-    import yaml
 
     return _walk_for_duplicate(_compose(text))
 
