@@ -29,6 +29,7 @@ from sitegen.content.loader import load_content
 from sitegen.deps import CACHE_DIR, DependencyMap
 from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problem, Problems
+from sitegen.inputs import Walk
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
 from sitegen.parallel import parallel_map
@@ -39,7 +40,13 @@ from sitegen.render.digests import Digests
 from sitegen.render.pages import PageContext, article_pages, plan_pages
 from sitegen.render.templates import Templates, templates_for
 from sitegen.render.themes import theme_chain
-from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
+from sitegen.write.output import (
+    MARKER_TEXT,
+    OUTPUT_MARKER,
+    StagedOutput,
+    WriteReport,
+    check_output_folder,
+)
 
 
 @dataclass
@@ -94,6 +101,7 @@ def site_templates(options: BuildOptions, chain: list[Path]) -> Templates:
     """The site's templates over those of its theme ``chain``."""
     return templates_for(
         [options.site_root / "templates", *(t / "templates" for t in chain)],
+        [options.site_root, *chain],
         strict=options.strict_templates,
         # Per version: a sitegen with other Jinja settings must not load this one's code.
         compiled=options.site_root / CACHE_DIR / "templates" / __version__,
@@ -247,12 +255,14 @@ def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], Non
     problems.raise_if_any()
     lap("enrich")
     output = output_folder(options, site.config)
-    check_output_folder(output, options.site_root)
+    check_output_folder(output, options.site_root, manifest_file(options))
     chain = theme_chain(options.site_root, site.config.theme)
     templates = site_templates(options, chain)
+    walk = Walk([options.site_root, *chain], problems, options.site_root)
     asset_names, assets = collect_assets(
-        [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
+        [*(t / "static" for t in reversed(chain)), options.site_root / "static"], walk
     )
+    problems.raise_if_any()
     digests = Digests(site, asset_names, cache)
     pages = list(plan_pages(site, templates, digests, asset_names))
     return _Plan(site, templates, digests, asset_names, assets, pages, output, len(pages))
@@ -290,6 +300,7 @@ def _write_files(staged: StagedOutput, site: Site, assets: list[Asset]) -> None:
         staged.write(asset.output, asset.data)
     staged.write("robots.txt", feeds.robots(site))
     staged.write(".nojekyll", b"")
+    staged.write(OUTPUT_MARKER, MARKER_TEXT)
     if site.config.cname:
         staged.write("CNAME", site.config.cname.encode() + b"\n")
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sitegen import yamlio
 from sitegen.errors import Problems, did_you_mean
+from sitegen.inputs import leads_inside
 from sitegen.limits import shown
 
 if TYPE_CHECKING:
@@ -109,12 +110,14 @@ def load_config(
     text = ""
     raw: Any = {}
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = _read(path, root)
         raw = (parsed.get(text, lambda: yamlio.load(text)) if parsed else yamlio.load(text)) or {}
     except FileNotFoundError:
         problems.add(
             where, None, "site.yaml not found", "run 'sitegen init' or pass the site folder"
         )
+    except OSError as exc:
+        problems.add(where, None, f"cannot read: {exc.strerror or exc}", "make it a file here")
     except UnicodeDecodeError as exc:
         problems.add(where, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
     except yamlio.YamlError as exc:
@@ -151,6 +154,12 @@ def load_config(
         )
         values.pop("base_url")
     return SiteConfig(root=root, markdown=MarkdownConfig(**markdown), topics=topics, **values)
+
+
+def _read(path: Path, root: Path) -> str:
+    if not leads_inside(path, [root]):
+        raise OSError(f"a symbolic link to {path.resolve()}, outside the site")
+    return path.read_bytes().decode("utf-8-sig")
 
 
 def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:

@@ -29,7 +29,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.deps import CACHE_DIR
 from sitegen.errors import UsageError
+from sitegen.inputs import INPUT_FOLDERS
 
 
 @dataclass
@@ -308,8 +310,21 @@ def recover(final: Path) -> None:
         os.rename(middle, final)
 
 
-def check_output_folder(output: Path, site_root: Path) -> None:
-    """Refuse output folders whose replacement would destroy something that isn't a build."""
+# Sitegen's own mark on an output folder: a folder holding it is a site sitegen built, and
+# every build may replace all it holds. Nothing else is proof (".nojekyll" is in many a
+# GitHub Pages "docs/" folder an author keeps by hand).
+OUTPUT_MARKER = ".sitegen-output"
+MARKER_TEXT = b"This folder is a site built by sitegen: every build replaces all it holds.\n"
+# The site folder's inputs: an output folder among or inside them would be read back as input.
+SITE_INPUTS = (*INPUT_FOLDERS, CACHE_DIR)
+_NAMED = 5  # foreign files an error names
+
+
+def check_output_folder(output: Path, site_root: Path, manifest: Path) -> None:
+    """Refuse output folders whose replacement would destroy something that isn't a build:
+    the site itself or a folder above it, one of its inputs, a file, or a folder holding
+    files that sitegen's marker (or, for a folder built before there was one, the manifest
+    of what sitegen wrote there) does not vouch for."""
     output, site_root = output.resolve(), site_root.resolve()
     home = Path.home().resolve()
     if output in (Path("/"), home, site_root) or output in site_root.parents:
@@ -317,13 +332,51 @@ def check_output_folder(output: Path, site_root: Path) -> None:
             f"refusing to use {output} as the output folder: it would be replaced "
             "by the built site; choose a new folder such as _site"
         )
+    for name in SITE_INPUTS:
+        if output.is_relative_to(site_root / name):
+            raise UsageError(
+                f"refusing to use {output} as the output folder: it is in the site's "
+                f"{name}/ folder, whose files are inputs; choose a new folder such as _site"
+            )
     if (output / "content").exists() or (output / "site.yaml").exists():
         raise UsageError(
             f"refusing to use {output} as the output folder: it holds content/ or "
             "site.yaml, so it looks like a site, not a build"
         )
-    if output.is_dir() and any(output.iterdir()) and not (output / ".nojekyll").exists():
+    if output.exists() and not output.is_dir():
         raise UsageError(
-            f"refusing to replace {output}: it is not empty and was not made by "
-            "sitegen (no .nojekyll); remove it or choose another output folder"
+            f"refusing to use {output} as the output folder: it is a file; "
+            "choose a folder such as _site"
         )
+    if not output.is_dir() or (output / OUTPUT_MARKER).is_file():
+        return
+    foreign = _files(output) - (live_files(manifest, output) or set())
+    if foreign:
+        names = sorted(foreign)
+        more = f" and {len(names) - _NAMED} more" if len(names) > _NAMED else ""
+        raise UsageError(
+            f"refusing to replace {output}: sitegen did not make it (it has no "
+            f"{OUTPUT_MARKER}), and it holds {', '.join(names[:_NAMED])}{more}; move them "
+            "away, or choose another output folder"
+        )
+
+
+def _files(folder: Path) -> set[str]:
+    """Relative paths of the files under ``folder`` (symbolic links not followed)."""
+    found: set[str] = set()
+    for directory, _, names in os.walk(folder):
+        base = Path(directory).relative_to(folder)
+        found.update((base / name).as_posix() for name in names)
+    return found
+
+
+def live_files(manifest: Path, output: Path) -> set[str] | None:
+    """The files the manifest says the last build put in ``output``; None if it says nothing
+    of that folder."""
+    try:
+        data = marshal.loads(manifest.read_bytes())
+        if data.get("output") == str(output):
+            return set(data["live"])
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
+        pass
+    return None
