@@ -23,12 +23,12 @@ except ImportError:  # Windows: builds are not locked there
 
 from sitegen import __version__
 from sitegen.body_edits import LastBuild, options_key, site_after_body_edits
-from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
+from sitegen.cache import BuildCache, CacheUnreadable, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
 from sitegen.deps import CACHE_DIR, DependencyMap
 from sitegen.enrich.pipeline import enrich
-from sitegen.errors import BuildError, Problem, Problems
+from sitegen.errors import BuildError, Problem, Problems, SiteInPlace
 from sitegen.inputs import Walk
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
@@ -122,7 +122,19 @@ def prepare_next_build(options: BuildOptions, config: SiteConfig) -> None:
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
     with rare_collections(), output_lock(options.site_root):
-        return _build(options)
+        cache = options.cache
+        if cache is None:
+            cache = load_cache(cache_file(options.site_root))
+        try:
+            return _build(options, cache)
+        except CacheUnreadable as exc:
+            # The cache is only a cache: what cannot be read of it is made again.
+            cache.reset()
+            result = _build(options, cache)
+            result.warnings.append(
+                Problem(CACHE_DIR, None, f"the build cache was unreadable ({exc}); built anew")
+            )
+            return result
 
 
 @contextlib.contextmanager
@@ -172,16 +184,13 @@ class _Plan:
     partial: bool = False  # ``pages`` are those an edit changed; the rest stay as they are
 
 
-def _build(options: BuildOptions) -> BuildResult:
+def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
 
-    cache = (
-        options.cache if options.cache is not None else load_cache(cache_file(options.site_root))
-    )
     # The short path starts from the model the output was made from. A build that fails half
     # way may have changed that model's objects, so it is kept again only once this succeeds.
     last, cache.last_build = cache.last_build, None
@@ -217,9 +226,14 @@ def _build(options: BuildOptions) -> BuildResult:
         warnings = index_search(staged, site.config, refresh=options.refresh_search)
         deps.invalidate()
         report = staged.commit()
-    deps.save()
+    try:
+        deps.save()
+        if options.cache is None:
+            save_cache(cache, cache_file(options.site_root))
+    except OSError as exc:  # a full disk: the site is whole, what the next build reuses not
+        raise SiteInPlace(exc, plan.output) from None
     if options.cache is None:
-        save_cache(cache, cache_file(options.site_root))
+        pass  # saved above
     elif plan.partial and last is not None:  # kept in memory for the preview's next rebuild
         cache.last_build = dataclasses.replace(last, site=site, digests=plan.digests)
     else:

@@ -49,9 +49,10 @@ class Templates:
         import jinja2
 
         bytecode = None
+        tolerant = _tolerant_bytecode_cache()
         if self.compiled is not None:
             self.compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(self.compiled))
+            bytecode = tolerant(str(self.compiled))
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
             bytecode_cache=bytecode,
@@ -185,6 +186,22 @@ def _stamps(folders: list[Path], allowed: Sequence[Path]) -> Stamps:
             found.add((path, info.st_mtime_ns, info.st_size))
     problems.raise_if_any()
     return frozenset(found)
+
+
+def _tolerant_bytecode_cache() -> type:
+    import jinja2
+
+    class Tolerant(jinja2.FileSystemBytecodeCache):
+        """Jinja's compiled templates on disk, where a damaged file is compiled again: the
+        cache is a cache (Jinja would raise whatever reading a damaged pickle raises)."""
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
+
+    return Tolerant
 
 
 def syntax_problem(exc: jinja2.TemplateSyntaxError) -> Problem:

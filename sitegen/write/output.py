@@ -19,6 +19,7 @@ rebuild the spare from scratch rather than trust it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.deps import CACHE_DIR
-from sitegen.errors import UsageError
+from sitegen.errors import SiteInPlace, UsageError
 from sitegen.inputs import INPUT_FOLDERS
 
 
@@ -56,6 +57,7 @@ class StagedOutput:
         self._next: dict[str, str] = {}  # the tree being built
         self._dirs: set[Path] = set()
         self._spare_touched = False  # whether this build wrote anything into the spare tree
+        self._swapped = False  # the trees were exchanged: the manifests before it are wrong
 
     def __enter__(self) -> StagedOutput:
         recover(self.final)
@@ -72,10 +74,12 @@ class StagedOutput:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if error is not None:
+        if error is not None and not self._swapped:
             # The spare tree now holds exactly what was written so far: remember that, so the
-            # next build can reuse it instead of starting again.
-            self._save_manifests(self._live, self._spare)
+            # next build can reuse it instead of starting again. (Only a help: on a full
+            # disk, the next build starts afresh instead, and the error is the one to tell.)
+            with contextlib.suppress(OSError):
+                self._save_manifests(self._live, self._spare)
 
     def _live_holds(self, name: str, digest: str | None) -> bool:
         """Whether the live tree has ``name`` with ``digest``. A file the manifest lists but
@@ -211,12 +215,20 @@ class StagedOutput:
                 self._spare_marker.unlink(missing_ok=True)
             return self.report
         self.complete()
+        # Until the manifest is saved again, no build may trust either tree: a failure
+        # after the swap must not leave a manifest describing the trees before it.
+        self._manifest_path.unlink(missing_ok=True)
         if self.final.is_dir():
             exchange(self.stage, self.final)
-            self._save_manifests(self._next, self._live)
+            spare: dict[str, str] | None = self._live
         else:
             os.rename(self.stage, self.final)
-            self._save_manifests(self._next, None)
+            spare = None
+        self._swapped = True
+        try:
+            self._save_manifests(self._next, spare)
+        except OSError as exc:
+            raise SiteInPlace(exc, self.final) from None
         return self.report
 
     def _target(self, name: str) -> Path:
