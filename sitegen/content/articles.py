@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitegen.config import SLUG_RE
+from sitegen.config import MAX_SLUG, SLUG_RE
 from sitegen.content import frontmatter
 from sitegen.content.frontmatter import Document, FrontMatterError
 from sitegen.dates import DateError, PartialDate
@@ -136,8 +136,14 @@ def load_article(
     if not SLUG_RE.match(slug):
         fields.error(
             "slug",
-            f"slug {slug!r} is not usable in a URL",
+            f"slug {shown(slug)} is not usable in a URL",
             "use lowercase letters, digits and hyphens only",
+        )
+    elif len(slug) > MAX_SLUG:
+        fields.error(
+            "slug",
+            f"slug {shown(slug)} is {len(slug)} characters long",
+            f"give a shorter 'slug:' (at most {MAX_SLUG} characters) or file name",
         )
     topics = fields.topics(topic_slugs)
     events = fields.events(topic_slugs)
