@@ -223,7 +223,10 @@ def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
             staged.keep_rest()
         else:
             _write_files(staged, site, plan.assets)
-        warnings = index_search(staged, site.config, refresh=options.refresh_search)
+        warnings = [
+            *crowded_dates(site),
+            *index_search(staged, site.config, refresh=options.refresh_search),
+        ]
         deps.invalidate()
         report = staged.commit()
     try:
@@ -305,6 +308,22 @@ def _plan_after_edits(
         total=last.pages,
         partial=True,
     )
+
+
+def crowded_dates(site: Site) -> list[Problem]:
+    """A warning per date whose reports were too many to compare each with every other."""
+    return [
+        Problem(
+            "chronology",
+            None,
+            f"{crowded.reports:,} reports dated {crowded.date.iso()}, in words so common that "
+            f"{crowded.bounded:,} of them were compared only with the events likeliest to "
+            "repeat them: the same event may be listed more than once",
+            f"most come from the article {crowded.article!r}: is it one article, or a "
+            "runaway paste?",
+        )
+        for crowded in site.chronology.crowded
+    ]
 
 
 def _write_files(staged: StagedOutput, site: Site, assets: list[Asset]) -> None:

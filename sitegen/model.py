@@ -122,6 +122,16 @@ class UnsureEvent:
     reason: str
 
 
+class CrowdedDate(NamedTuple):
+    """A date with so many reports in common words that some were compared only with the
+    kept events likeliest to be the same (see sitegen.enrich.similar.SameDate)."""
+
+    date: PartialDate
+    reports: int
+    bounded: int  # reports compared with the likeliest kept events only
+    article: str  # the slug of the article with the most reports of the date
+
+
 @dataclass
 class ChronologyReport:
     """Where the events came from, for the build summary. ``merged`` counts the events folded
@@ -133,6 +143,7 @@ class ChronologyReport:
     merged: int = 0
     unresolved: list[UnresolvedDate] = field(default_factory=list)
     unsure: list[UnsureEvent] = field(default_factory=list)
+    crowded: list[CrowdedDate] = field(default_factory=list)
 
 
 @dataclass
