@@ -209,10 +209,10 @@ def _refuse_non_text(text: str, data: Any) -> None:
                     _scalar_line(text, bad.group()),
                     refused="delete the escape sequence (such as \\x00 or \\e) that makes it",
                 )
-        elif isinstance(value, dict):
-            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, dict):  # pushed last first: the first found is the first written
+            stack += reversed([part for pair in value.items() for part in pair])
         elif isinstance(value, list):
-            stack += value
+            stack += reversed(value)
 
 
 def _scalar_line(text: str, char: str) -> int | None:
