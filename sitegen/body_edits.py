@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,8 +141,10 @@ def _read_edits(
             return None  # not an article of the last build: a new file, or another input
         problems = Problems()
         try:
-            info = os.stat(path)
+            info = os.lstat(path)
         except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):  # now a link or a pipe: the full build checks it
             return None
         display = display_path(path, root)
         text = read_text(path, problems, display)

@@ -23,12 +23,13 @@ except ImportError:  # Windows: builds are not locked there
 
 from sitegen import __version__
 from sitegen.body_edits import LastBuild, options_key, site_after_body_edits
-from sitegen.cache import BuildCache, cache_file, load_cache, save_cache
+from sitegen.cache import BuildCache, CacheUnreadable, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
 from sitegen.deps import CACHE_DIR, DependencyMap
 from sitegen.enrich.pipeline import enrich
-from sitegen.errors import BuildError, Problem, Problems
+from sitegen.errors import BuildError, Problem, Problems, SiteInPlace
+from sitegen.inputs import Walk
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
 from sitegen.parallel import parallel_map
@@ -39,7 +40,13 @@ from sitegen.render.digests import Digests
 from sitegen.render.pages import PageContext, article_pages, plan_pages
 from sitegen.render.templates import Templates, templates_for
 from sitegen.render.themes import theme_chain
-from sitegen.write.output import StagedOutput, WriteReport, check_output_folder
+from sitegen.write.output import (
+    MARKER_TEXT,
+    OUTPUT_MARKER,
+    StagedOutput,
+    WriteReport,
+    check_output_folder,
+)
 
 
 @dataclass
@@ -106,6 +113,7 @@ def site_templates(options: BuildOptions, chain: list[Path]) -> Templates:
     """The site's templates over those of its theme ``chain``."""
     return templates_for(
         [options.site_root / "templates", *(t / "templates" for t in chain)],
+        [options.site_root, *chain],
         strict=options.strict_templates,
         # Per version: a sitegen with other Jinja settings must not load this one's code.
         compiled=options.site_root / CACHE_DIR / "templates" / __version__,
@@ -126,7 +134,19 @@ def prepare_next_build(options: BuildOptions, config: SiteConfig) -> None:
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raises :class:`BuildError` listing every problem, leaving the old output."""
     with rare_collections(), output_lock(options.site_root):
-        return _build(options)
+        cache = options.cache
+        if cache is None:
+            cache = load_cache(cache_file(options.site_root))
+        try:
+            return _build(options, cache)
+        except CacheUnreadable as exc:
+            # The cache is only a cache: what cannot be read of it is made again.
+            cache.reset()
+            result = _build(options, cache)
+            result.warnings.append(
+                Problem(CACHE_DIR, None, f"the build cache was unreadable ({exc}); built anew")
+            )
+            return result
 
 
 @contextlib.contextmanager
@@ -176,16 +196,13 @@ class _Plan:
     partial: bool = False  # ``pages`` are those an edit changed; the rest stay as they are
 
 
-def _build(options: BuildOptions) -> BuildResult:
+def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
     started = time.perf_counter()
     timings: dict[str, float] = {}
 
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
 
-    cache = (
-        options.cache if options.cache is not None else load_cache(cache_file(options.site_root))
-    )
     # The short path starts from the model the output was made from. A build that fails half
     # way may have changed that model's objects, so it is kept again only once this succeeds.
     last, cache.last_build = cache.last_build, None
@@ -218,12 +235,20 @@ def _build(options: BuildOptions) -> BuildResult:
             staged.keep_rest()
         else:
             _write_files(staged, site, plan.assets)
-        warnings = index_search(staged, site.config, refresh=options.refresh_search)
+        warnings = [
+            *crowded_dates(site),
+            *index_search(staged, site.config, refresh=options.refresh_search),
+        ]
         deps.invalidate()
         report = staged.commit()
-    deps.save()
+    try:
+        deps.save()
+        if options.cache is None:
+            save_cache(cache, cache_file(options.site_root))
+    except OSError as exc:  # a full disk: the site is whole, what the next build reuses not
+        raise SiteInPlace(exc, plan.output) from None
     if options.cache is None:
-        save_cache(cache, cache_file(options.site_root))
+        pass  # saved above
     elif plan.partial and last is not None:  # kept in memory for the preview's next rebuild
         cache.last_build = dataclasses.replace(last, site=site, digests=plan.digests)
     else:
@@ -259,12 +284,14 @@ def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], Non
     problems.raise_if_any()
     lap("enrich")
     output = output_folder(options, site.config)
-    check_output_folder(output, options.site_root)
+    check_output_folder(output, options.site_root, manifest_file(options))
     chain = theme_chain(options.site_root, site.config.theme)
     templates = site_templates(options, chain)
+    walk = Walk([options.site_root, *chain], problems, options.site_root)
     asset_names, assets = collect_assets(
-        [*(t / "static" for t in reversed(chain)), options.site_root / "static"]
+        [*(t / "static" for t in reversed(chain)), options.site_root / "static"], walk
     )
+    problems.raise_if_any()
     digests = Digests(site, asset_names, cache)
     pages = list(plan_pages(site, templates, digests, asset_names))
     return _Plan(site, templates, digests, asset_names, assets, pages, output, len(pages))
@@ -295,6 +322,22 @@ def _plan_after_edits(
     )
 
 
+def crowded_dates(site: Site) -> list[Problem]:
+    """A warning per date whose reports were too many to compare each with every other."""
+    return [
+        Problem(
+            "chronology",
+            None,
+            f"{crowded.reports:,} reports dated {crowded.date.iso()}, in words so common that "
+            f"{crowded.bounded:,} of them were compared only with the events likeliest to "
+            "repeat them: the same event may be listed more than once",
+            f"most come from the article {crowded.article!r}: is it one article, or a "
+            "runaway paste?",
+        )
+        for crowded in site.chronology.crowded
+    ]
+
+
 def _write_files(staged: StagedOutput, site: Site, assets: list[Asset]) -> None:
     """Write the files besides pages: the assets, robots.txt and the markers GitHub Pages
     reads."""
@@ -302,6 +345,7 @@ def _write_files(staged: StagedOutput, site: Site, assets: list[Asset]) -> None:
         staged.write(asset.output, asset.data)
     staged.write("robots.txt", feeds.robots(site))
     staged.write(".nojekyll", b"")
+    staged.write(OUTPUT_MARKER, MARKER_TEXT)
     if site.config.cname:
         staged.write("CNAME", site.config.cname.encode() + b"\n")
 

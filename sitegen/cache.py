@@ -18,12 +18,14 @@ cold build, never a wrong page.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import pickle
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -56,6 +58,27 @@ V = TypeVar("V")
 Packed = tuple[str, bytes]  # a body's HTML and packed sentences (see BodyContent)
 
 
+class CacheUnreadable(LookupError):
+    """Something the build cache should hold cannot be read: the build starts again cold."""
+
+
+@contextlib.contextmanager
+def _store_errors(path: Path | None) -> Iterator[None]:
+    """SQLite's errors as the build's: a store that is not a database, is damaged or lacks
+    its table is an unreadable cache; the disk's failures (full, read-only) are OSErrors,
+    reported as such."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF  # primary code
+        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_ERROR):
+            raise CacheUnreadable(f"{path}: {exc}") from None
+        number = errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO
+        raise OSError(number, str(exc), str(path)) from None
+
+
 class BodyStore:
     """Rendered HTML and sentences by body key, in SQLite (one file, random access).
 
@@ -81,8 +104,18 @@ class BodyStore:
         if self.path is None:
             return None
         if self._connection is None or self._pid != os.getpid():
-            import sqlite3  # here: a build that reads no body (a warm one) does without it
+            try:
+                with _store_errors(self.path):
+                    self._connect()
+            except (CacheUnreadable, OSError):
+                self._connection = None
+                raise
+        return self._connection
 
+    def _connect(self) -> None:
+        import sqlite3
+
+        if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(self.path, check_same_thread=False)
             # Write-ahead log, synced at checkpoints only: a cold build writes its bodies in
@@ -101,7 +134,18 @@ class BodyStore:
                 " (key text primary key, scope text, html text, sentences blob)"
             )
             self._pid = os.getpid()
-        return self._connection
+
+    def discard(self) -> None:
+        """Forget every body and delete the store's files (with SQLite's journal files)."""
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+        self._memory.clear()
+        self._pending.clear()
+        self._recent.clear()
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def get(self, key: str) -> BodyContent:
         if key in self._recent:  # a page often asks for the HTML, then the sentences
@@ -110,15 +154,14 @@ class BodyStore:
         packed = self._pending.get(key) or self._memory.get(key)
         if packed is None:
             db = self._db()
-            row = (
-                db.execute(
-                    "select scope, html, sentences from bodies where key = ?", (key,)
-                ).fetchone()
-                if db
-                else None
-            )
+            row = None
+            if db is not None:
+                with _store_errors(self.path):
+                    row = db.execute(
+                        "select scope, html, sentences from bodies where key = ?", (key,)
+                    ).fetchone()
             if row is None or row[0] != _SCOPE:
-                raise LookupError(f"body {key} is not in the cache")
+                raise CacheUnreadable(f"{self.path}: body {key} is missing")
             packed = row[1:]
         content = BodyContent(*packed)
         self._recent[key] = content
@@ -138,7 +181,7 @@ class BodyStore:
     def _write_pending(self) -> None:
         db = self._db()
         assert db is not None
-        with db:
+        with _store_errors(self.path), db:
             db.executemany(
                 "insert or replace into bodies values (?, ?, ?, ?)",
                 ((k, _SCOPE, *v) for k, v in self._pending.items()),
@@ -152,7 +195,7 @@ class BodyStore:
             self._memory = {k: v for k, v in self._memory.items() if k in live}
             return
         self._write_pending()
-        with db:
+        with _store_errors(self.path), db:
             stale = [(k,) for (k,) in db.execute("select key from bodies") if k not in live]
             db.executemany("delete from bodies where key = ?", stale)
 
@@ -253,6 +296,12 @@ class BuildCache:
     dirty: bool = False  # something changed since the cache was loaded
     hits: int = 0
     misses: int = 0
+
+    def reset(self) -> None:
+        """Forget everything, on disk too: what it held could not be read (a damaged store)."""
+        self.store.discard()
+        fresh = BuildCache(store=self.store)
+        self.__dict__.update(fresh.__dict__ | {"dirty": True})
 
     def use_config(self, key: str) -> None:
         # Front matter is checked against the configured topics, so parsed articles from

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,7 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((word for word in argv if not word.startswith("-")), None)
     args = make_parser(command).parse_args(argv)
@@ -56,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         sys.stderr.close()
         return 0
+
+
+def _tolerant_output() -> None:
+    """Print what the terminal's encoding cannot show (a Cyrillic title under a Latin-1
+    locale, a file name with undecodable bytes) escaped, rather than stop with a traceback
+    half way through a build's report."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
 
 
 def entry() -> None:

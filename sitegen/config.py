@@ -16,11 +16,22 @@ from urllib.parse import urlsplit
 
 from sitegen import yamlio
 from sitegen.errors import Problems, did_you_mean
+from sitegen.inputs import leads_inside
+from sitegen.limits import shown
 
 if TYPE_CHECKING:
     from sitegen.cache import Memo
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Longer slugs would make folder names the file system refuses (255 bytes, with some margin).
+MAX_SLUG = 200
+# How topic mentions are matched: spaces and hyphens inside an alias match any run of them,
+# apostrophes match both forms (sitegen.enrich.mentions builds its pattern from these).
+ALIAS_SEPARATORS = r"[\s\-‐‑–]+"
+APOSTROPHES = "'’‘"
+_SEPARATOR_RUN = re.compile(ALIAS_SEPARATORS)
+_TO_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
+_HOST = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.I)
 LinkMode = Literal["first", "all", "none"]
 
 
@@ -108,16 +119,18 @@ def load_config(
     text = ""
     raw: Any = {}
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = _read(path, root)
         raw = (parsed.get(text, lambda: yamlio.load(text)) if parsed else yamlio.load(text)) or {}
     except FileNotFoundError:
         problems.add(
             where, None, "site.yaml not found", "run 'sitegen init' or pass the site folder"
         )
+    except OSError as exc:
+        problems.add(where, None, f"cannot read: {exc.strerror or exc}", "make it a file here")
     except UnicodeDecodeError as exc:
         problems.add(where, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8")
     except yamlio.YamlError as exc:
-        problems.add(where, exc.line, f"invalid YAML: {exc.message}", exc.hint)
+        problems.add(where, exc.line, exc.described("invalid YAML: "), exc.hint)
     if not isinstance(raw, dict):
         problems.add(
             where,
@@ -140,21 +153,63 @@ def load_config(
         markdown.pop("link_mentions")
     topics = _topics(reader, values.pop("topics", []))
     base_url = values.get("base_url", "/")
-    if base_url and not (
-        base_url.startswith("/") or urlsplit(base_url).scheme in ("http", "https")
-    ):
-        reader.error(
-            ("base_url",),
-            f"base_url {base_url!r} is neither a path nor an http(s) URL",
-            "write e.g. 'https://example.github.io/briefing/' or '/'",
-        )
+    wrong = _base_url_problem(base_url) if base_url else ""
+    if wrong:
+        message = f"base_url {shown(base_url)} {wrong}"
+        hint = "write e.g. 'https://example.github.io/briefing/' or '/'"
+        if overrides and "base_url" in overrides:
+            problems.add("--base-url", None, message, hint)
+        else:
+            reader.error(("base_url",), message, hint)
         values.pop("base_url")
+    cname = values.get("cname", "")
+    if cname and not _HOST.fullmatch(cname):
+        reader.error(
+            ("cname",),
+            f"cname {shown(cname)} is not a domain name",
+            "write the bare domain, e.g. 'briefing.example.org'",
+        )
+        values.pop("cname")
+    if values.get("home_latest", 0) < 0:
+        reader.error(("home_latest",), "home_latest should be 0 or more")
+        values.pop("home_latest")
     return SiteConfig(root=root, markdown=MarkdownConfig(**markdown), topics=topics, **values)
+
+
+def _base_url_problem(url: str) -> str:
+    """What is wrong with a ``base_url``, or "": it must be a path ('/briefing/') or an
+    http(s) URL with a host, with nothing that would end up in every link it starts (a
+    query, a fragment, a password, '..', spaces, or '//' naming another host)."""
+    if any(c.isspace() or c in '\\"<>' or not c.isprintable() for c in url):
+        return "holds spaces, quotes, backslashes or control characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"is not a URL ({exc})"
+    if url.startswith("/"):
+        if parts.netloc:
+            return "starts with '//', which names another host, not a path"
+    elif parts.scheme not in ("http", "https"):
+        return "is neither a path nor an http(s) URL"
+    elif not parts.hostname or "@" in parts.netloc:
+        return "should name a host, and only a host (no user or password)"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "has a query or fragment ('?' or '#'), which would end up inside every link"
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return "has '.' or '..' in its path"
+    return ""
+
+
+def _read(path: Path, root: Path) -> str:
+    if not leads_inside(path, [root]):
+        raise OSError(f"a symbolic link to {path.resolve()}, outside the site")
+    return path.read_bytes().decode("utf-8-sig")
 
 
 def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
     topics: list[TopicConfig] = []
     seen: set[str] = set()
+    owners: dict[str, str] = {}  # alias_key → the slug of the topic it leads to
     for index, item in enumerate(raw):
         where = ("topics", index)
         if not isinstance(item, dict):
@@ -162,11 +217,12 @@ def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
             continue
         values = reader.section(item, _TOPIC_KEYS, where)
         slug = values.get("slug", "")
-        if not SLUG_RE.match(slug):
+        if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG:
             reader.error(
                 where,
                 f"topic slug {slug!r} is not a slug",
-                "use lowercase letters, digits and hyphens, e.g. 'zaporizhzhia-npp'",
+                f"use lowercase letters, digits and hyphens, e.g. 'zaporizhzhia-npp', at most "
+                f"{MAX_SLUG} of them",
             )
             continue
         if slug in seen:
@@ -174,14 +230,43 @@ def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
             continue
         seen.add(slug)
         name = values.get("name") or slug
-        aliases = _phrases(values.get("aliases", [])) or (name,)
-        exclude = _phrases(values.get("exclude", []))
-        topics.append(TopicConfig(slug, name, values.get("description", ""), aliases, exclude))
+        aliases = _phrases(reader, values.get("aliases", []), (*where, "aliases"))
+        for number, alias in enumerate(aliases):
+            owner = owners.setdefault(alias_key(alias), slug)
+            if owner != slug:
+                reader.error(
+                    (*where, "aliases", number),
+                    f"alias {alias!r} of topic {slug!r} is an alias of topic {owner!r} too",
+                    "a phrase can lead to one topic only: keep it in one of them",
+                )
+        exclude = _phrases(reader, values.get("exclude", []), (*where, "exclude"))
+        description = values.get("description", "")
+        topics.append(TopicConfig(slug, name, description, aliases or (name,), exclude))
     return tuple(topics)
 
 
-def _phrases(raw: list[Any]) -> tuple[str, ...]:
-    return tuple(str(item).strip() for item in raw if item is not None and str(item).strip())
+def alias_key(phrase: str) -> str:
+    """The form of a phrase that mention matching compares (case, apostrophes and the
+    separators between words do not count)."""
+    folded = phrase.lower().translate(_TO_APOSTROPHE)
+    return _SEPARATOR_RUN.sub(" ", folded).strip()
+
+
+def _phrases(reader: _Reader, raw: list[Any], where: tuple[str | int, ...]) -> tuple[str, ...]:
+    """A topic's aliases or exclusions: each a phrase of text (a number is text too)."""
+    phrases: list[str] = []
+    for index, item in enumerate(raw):
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            reader.error(
+                (*where, index),
+                f"{where[-1]} should be phrases of text, got {shown(item)}",
+                "write one phrase per item: [Chernobyl, Chornobyl]",
+            )
+        elif not alias_key(str(item)):
+            reader.error((*where, index), f"{where[-1]} has an empty phrase", "delete it")
+        else:
+            phrases.append(str(item).strip())
+    return tuple(phrases)
 
 
 class _Reader:
@@ -211,7 +296,7 @@ class _Reader:
                 self.error(
                     (*where, key),
                     f"{key} should be {_TYPE_NAMES[expected]}, "
-                    f"got {type(value).__name__} {value!r}",
+                    f"got {type(value).__name__} {shown(value)}",
                 )
             else:
                 values[key] = value

@@ -59,6 +59,16 @@ class BuildError(Exception):
         return (BuildError, (self.problems,))
 
 
+class SiteInPlace(OSError):
+    """The new site is in place, but saving what the next build starts from (the build
+    cache, the dependency map, the output manifest) failed: a full disk, say. The next build
+    starts from scratch; the site it left is whole."""
+
+    def __init__(self, error: OSError, output: Path) -> None:
+        super().__init__(error.errno, error.strerror, error.filename)
+        self.output = output
+
+
 class UsageError(Exception):
     """The command line or the site folder itself is unusable (exit status 2)."""
 

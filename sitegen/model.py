@@ -122,6 +122,16 @@ class UnsureEvent:
     reason: str
 
 
+class CrowdedDate(NamedTuple):
+    """A date with so many reports in common words that some were compared only with the
+    kept events likeliest to be the same (see sitegen.enrich.similar.SameDate)."""
+
+    date: PartialDate
+    reports: int
+    bounded: int  # reports compared with the likeliest kept events only
+    article: str  # the slug of the article with the most reports of the date
+
+
 @dataclass
 class ChronologyReport:
     """Where the events came from, for the build summary. ``merged`` counts the events folded
@@ -136,6 +146,7 @@ class ChronologyReport:
     # Dates the articles give as background, not as events of the situation (see
     # sitegen.enrich.events: a year alone, or a date before the briefing's period).
     background: list[UnresolvedDate] = field(default_factory=list)
+    crowded: list[CrowdedDate] = field(default_factory=list)
 
 
 @dataclass

@@ -26,6 +26,7 @@ SITE_FILES = (
     "sitemap.xml",
     "robots.txt",
     ".nojekyll",
+    ".sitegen-output",
     "briefing.json",
     "chronology.json",
 )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build
-from sitegen.errors import BuildError, UsageError, os_problem
+from sitegen.errors import BuildError, SiteInPlace, UsageError, os_problem
 from sitegen.model import Site
 
 
@@ -112,6 +112,14 @@ def run_reported(action: Callable[[], int]) -> int:
         return 1
     except BrokenPipeError:  # output piped into e.g. `head`: sitegen.cli ends quietly
         raise
+    except SiteInPlace as exc:  # the new site is whole; the cache is not saved
+        print(os_problem(exc), file=sys.stderr)
+        print(
+            f"the new site is in place in {exc.output}, but what the next build reuses could "
+            "not be saved: the next build starts from scratch",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as exc:  # writing failed (full disk, read-only folder)
         print_problems(BuildError([os_problem(exc)]))
         return 1

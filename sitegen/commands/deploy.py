@@ -20,6 +20,7 @@ from sitegen.commands.build import (
 )
 from sitegen.publish.deploy import (
     DeployError,
+    check_branch,
     check_remote,
     commit_tree,
     git_dir,
@@ -46,6 +47,7 @@ def _deploy(args: argparse.Namespace) -> int:
         root = site_root(args)
         git_dir(root)  # fail before a long build when deploying cannot work
         check_remote(root, args.remote)
+        check_branch(root, args.branch)
         result = build(options_from(args))
         for warning in result.warnings:
             print(warning, file=sys.stderr)

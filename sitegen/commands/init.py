@@ -36,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    write_scaffold(folder, files)
+    try:
+        write_scaffold(folder, files)
+    except OSError as exc:
+        print(f"sitegen: cannot write {exc.filename or folder}: {exc.strerror}", file=sys.stderr)
+        return 1
     for name in files:
         print(f"created {folder / name}")
     if not args.sitegen_spec:

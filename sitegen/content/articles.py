@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitegen.config import SLUG_RE
+from sitegen.config import MAX_SLUG, SLUG_RE
 from sitegen.content import frontmatter
 from sitegen.content.frontmatter import Document, FrontMatterError
 from sitegen.dates import DateError, PartialDate
 from sitegen.errors import BuildError, Problems, did_you_mean
 from sitegen.hashing import digest
+from sitegen.limits import MAX_FILE_BYTES, NOT_TEXT, describe, shown
 from sitegen.model import Article, EventSpec, HeldBack
 from sitegen.text.slugs import slugify
 
@@ -37,26 +38,22 @@ _DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
 _ANCHOR = re.compile(r"s-[1-9]\d*")  # a sentence anchor on the article page
 
 
-# Real articles are well under 1 MB; a bigger file is a runaway scrape or paste, and would
-# make every build and preview rebuild slow (about 1 s per MB) and every page quoting it huge.
-MAX_BYTES = 4_000_000
-
-
 def read_text(path: Path, problems: Problems, display: str = "") -> str | None:
-    """Decode a content file as UTF-8, reporting binary, huge or mis-encoded files precisely
-    (under ``display``, the path shown to the author, else ``path``)."""
+    """Decode a content file as UTF-8, reporting binary, huge or mis-encoded files and
+    characters no page can show precisely (under ``display``, the path shown to the author,
+    else ``path``)."""
     where = display or path
     try:
         size = path.stat().st_size
-        data = path.read_bytes() if size <= MAX_BYTES else b""
+        data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         problems.add(where, None, f"cannot read file: {exc.strerror}")
         return None
-    if size > MAX_BYTES:
+    if size > MAX_FILE_BYTES:
         problems.add(
             where,
             None,
-            f"file is {size / 1e6:.1f} MB; articles may be at most {MAX_BYTES / 1e6:.0f} MB",
+            f"file is {size / 1e6:.1f} MB; articles may be at most {MAX_FILE_BYTES / 1e6:.0f} MB",
             "is this one article? split it, or check what the import or paste put in it",
         )
         return None
@@ -69,16 +66,27 @@ def read_text(path: Path, problems: Problems, display: str = "") -> str | None:
         )
         return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.add(
             where,
             line,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            "re-save the file as UTF-8 (sitegen import converts cp1252/latin-1)",
+            "re-save the file as UTF-8 (sitegen import converts legacy encodings)",
         )
         return None
+    bad = NOT_TEXT.search(text)
+    if bad:
+        problems.add(
+            where,
+            text.count("\n", 0, bad.start()) + 1,
+            f"the text holds the character {describe(bad.group())}, which a web page or "
+            "feed cannot show",
+            "delete it (a stray control character from a copy or a conversion)",
+        )
+        return None
+    return text
 
 
 def read_body(article: Article) -> str:
@@ -133,8 +141,14 @@ def load_article(
     if not SLUG_RE.match(slug):
         fields.error(
             "slug",
-            f"slug {slug!r} is not usable in a URL",
+            f"slug {shown(slug)} is not usable in a URL",
             "use lowercase letters, digits and hyphens only",
+        )
+    elif len(slug) > MAX_SLUG:
+        fields.error(
+            "slug",
+            f"slug {shown(slug)} is {len(slug)} characters long",
+            f"give a shorter 'slug:' (at most {MAX_SLUG} characters) or file name",
         )
     topics = fields.topics(topic_slugs)
     events = fields.events(topic_slugs)
@@ -206,7 +220,7 @@ class _Fields:
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.doc.meta.get(key, default)
         if not isinstance(value, bool):
-            self.error(key, f"{key} should be true or false, got {value!r}")
+            self.error(key, f"{key} should be true or false, got {shown(value)}")
             return False
         return value
 

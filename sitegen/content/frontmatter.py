@@ -55,9 +55,8 @@ def split(text: str) -> Document:
         meta = yamlio.load(meta_text) if meta_text.strip() else {}
     except yamlio.YamlError as exc:
         line = exc.line + 1 if exc.line else 1
-        raise FrontMatterError(
-            f"front matter is not valid YAML: {exc.message}", line, exc.hint
-        ) from None
+        message = exc.described("front matter is not valid YAML: ")
+        raise FrontMatterError(message, line, exc.hint) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(
             "front matter must be a mapping of fields", 2, "write it as 'title: ...' lines"

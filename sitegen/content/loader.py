@@ -13,9 +13,11 @@ from sitegen.config import SiteConfig
 from sitegen.content.articles import load_article, read_text
 from sitegen.content.frontmatter import normalise_newlines
 from sitegen.errors import Problem, Problems
+from sitegen.inputs import Walk
 from sitegen.model import Article, HeldBack
 from sitegen.parallel import parallel_map
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Editors leave these beside the files they edit; they are never content.
 _IGNORED_PREFIXES = (".", "#", "~")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
@@ -28,33 +30,32 @@ class Content:
     held_back: list[HeldBack]  # articles without the title or date an import did not find
 
 
-def content_files(folder: Path, suffix: str = ".md") -> dict[str, Stamp]:
-    """The content files under ``folder`` in path order, with their stamps.
+def content_files(
+    folder: Path,
+    problems: Problems | None = None,
+    root: Path | None = None,
+    required: bool = False,
+) -> dict[str, Stamp]:
+    """The Markdown files under ``folder`` in path order, with their stamps; links leading
+    out of the site (``root``), loops, dangling links, unreadable folders and a missing
+    ``required`` folder are added to ``problems`` (see :class:`~sitegen.inputs.Walk`).
 
     Strings, not Paths, and one ``stat`` per file from ``os.scandir``: building a Path per
     file and asking ``isfile`` first cost most of a warm build's load stage at 10,000
     articles.
     """
-    found: dict[str, Stamp] = {}
-    folders = [str(folder)]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:  # missing, or deleted while we looked
-            continue
-        for entry in entries:
-            name = entry.name
-            if ignored(name):
-                continue
-            try:
-                if entry.is_dir():
-                    folders.append(entry.path)
-                elif name.endswith(suffix) and entry.is_file():
-                    info = entry.stat()
-                    found[entry.path] = (info.st_mtime_ns, info.st_size)
-            except OSError:  # deleted since the folder was listed
-                continue
-    return {path: found[path] for path in sorted(found)}
+    walk = Walk([root or folder], problems if problems is not None else Problems(), root or folder)
+    found = walk.files(folder, keep=_kept, wanted=is_markdown, required=required)
+    return {path: (found[path].st_mtime_ns, found[path].st_size) for path in sorted(found)}
+
+
+def is_markdown(name: str) -> bool:
+    """Whether a file name is a Markdown file's: ``.md`` or ``.markdown``, in any case."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _kept(name: str) -> bool:
+    return not ignored(name)
 
 
 def ignored(name: str) -> bool:
@@ -63,17 +64,28 @@ def ignored(name: str) -> bool:
 
 
 def article_files(
-    folder: Path, cache: BuildCache, changed: Set[Path] | None = None
+    folder: Path,
+    cache: BuildCache,
+    changed: Set[Path] | None = None,
+    problems: Problems | None = None,
+    root: Path | None = None,
 ) -> dict[str, Stamp]:
-    """:func:`content_files` of the articles folder, kept in memory between the preview
-    server's rebuilds: given the paths that changed since the last build, only those are
-    looked at (listing and stamping 10,000 files is a tenth of a rebuild)."""
+    """:func:`content_files` of the articles folder (which must exist), kept in memory
+    between the preview server's rebuilds: given the paths that changed since the last
+    build, only those are looked at (listing and stamping 10,000 files is a tenth of a
+    rebuild). A listing that found problems is not kept: the next build lists again."""
     last = cache.transient.get("article-files")
     stamps = None
     if last is not None and changed is not None and folder.is_absolute():
         stamps = _restamped(last, folder, changed)
     if stamps is None:
-        stamps = content_files(folder)
+        found = Problems()
+        stamps = content_files(folder, found, root, required=True)
+        if found:
+            if problems is not None:
+                problems.extend(found.items)
+            cache.transient.pop("article-files", None)
+            return stamps
     cache.transient["article-files"] = stamps
     return stamps
 
@@ -100,11 +112,11 @@ def _restamped(
         parts = path.relative_to(folder).parts
         if any(ignored(part) for part in parts):
             continue
-        if not path.name.endswith(".md"):
+        if not is_markdown(path.name):
             return None
         name = str(path)
         try:
-            info = os.stat(name)
+            info = os.lstat(name)  # a link is checked by a new listing
         except FileNotFoundError:
             if stamps.pop(name, None) is None and any(p.startswith(f"{name}/") for p in stamps):
                 return None  # a deleted folder named like a file
@@ -133,7 +145,7 @@ def load_content(
     articles: list[Article] = []
     held_back: list[HeldBack] = []
     first_by_slug: dict[str, Article | HeldBack] = {}
-    stamps = article_files(root / "content" / "articles", cache, changed)
+    stamps = article_files(root / "content" / "articles", cache, changed, problems, root)
     cached: dict[str, Article | HeldBack | None] = {**cache.parsed(stamps)}
 
     def parse(path: str) -> tuple[Article | HeldBack | None, list[Problem]]:
@@ -170,7 +182,7 @@ def load_content(
         else:
             articles.append(article)
     topic_texts: dict[str, tuple[Path, str]] = {}
-    for name in content_files(root / "content" / "topics"):
+    for name in content_files(root / "content" / "topics", problems, root):
         path = Path(name)
         if path.stem not in topic_slugs:
             problems.add(

@@ -23,6 +23,7 @@ from sitegen.content.articles import read_text
 from sitegen.content.loader import display_path
 from sitegen.dates import DateError, PartialDate
 from sitegen.errors import Problems, did_you_mean
+from sitegen.inputs import leads_inside
 from sitegen.model import Article, Citation, Event, Sentence, Site
 
 _FIELDS = ("date", "end_date", "text", "topics", "sources")
@@ -37,14 +38,17 @@ def load_curated(site: Site, problems: Problems) -> list[Event]:
     path = site.config.root / "content" / "events.yaml"
     if not path.is_file():
         return []
-    text = read_text(path, problems)
+    display = display_path(path, site.config.root)
+    if not leads_inside(path, [site.config.root]):
+        problems.add(display, None, f"a symbolic link to {path.resolve()}, outside the site")
+        return []
+    text = read_text(path, problems, display)
     if text is None:
         return []
-    display = display_path(path, site.config.root)
     try:
         data = yamlio.load(text)
     except yamlio.YamlError as exc:
-        problems.add(display, exc.line, f"invalid YAML: {exc.message}", "fix the syntax")
+        problems.add(display, exc.line, exc.described("invalid YAML: "), exc.hint)
         return []
     if data is None:
         return []

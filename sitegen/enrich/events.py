@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from sitegen.cache import BuildCache, Memo, overgrown
@@ -44,6 +44,7 @@ from sitegen.model import (
     Article,
     ChronologyReport,
     Citation,
+    CrowdedDate,
     Event,
     EventSpec,
     Sentence,
@@ -123,6 +124,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
         "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
     )
     report.merged = len(drafts) - len(chronology.events)
+    report.crowded = chronology.crowded
     site.chronology = report
     site.events = chronology.events
     for slug, topic in site.topics.items():
@@ -136,6 +138,7 @@ class _Chronology:
     events: dict[str, Event]  # by id, oldest first
     by_topic: dict[str, list[str]]  # the ids of the events that concern each topic
     by_article: dict[str, list[str]]  # the ids of the events citing each article
+    crowded: list[CrowdedDate]
 
 
 def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronology:
@@ -143,20 +146,21 @@ def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronolo
     # quarter of a warm build's events step.
     slugs = cache.memo("event-slugs")
     events: dict[str, Event] = {}
-    for event in _merge(drafts, cache):
+    tried: dict[str, int] = {}
+    merged, crowded = _merge(drafts, cache)
+    for event in merged:
         slug = slugs.get(event.text, lambda text=event.text: slugify(text, 48))
-        event.id = _unique_id(f"{event.date.iso()}-{slug}", events)
+        event.id = _unique_id(f"{event.date.iso()}-{slug}", events, tried)
         events[event.id] = event
     by_topic: dict[str, list[str]] = {slug: [] for slug in site.topics}
-    by_article: dict[str, list[str]] = {}
+    cited: dict[str, dict[str, None]] = {}  # ordered sets: an article may cite thousands
     for event_id, event in events.items():
         for slug in event.topics:
             by_topic[slug].append(event_id)
         for citation in event.sources:
-            cited = by_article.setdefault(citation.article, [])
-            if event_id not in cited:
-                cited.append(event_id)
-    return _Chronology(events, by_topic, by_article)
+            cited.setdefault(citation.article, {})[event_id] = None
+    by_article = {slug: list(ids) for slug, ids in cited.items()}
+    return _Chronology(events, by_topic, by_article, crowded)
 
 
 _Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent], list[UnresolvedDate]]
@@ -316,43 +320,65 @@ def _merge(drafts: list[Draft], cache: BuildCache) -> list[Event]:
     twins = cache.memo("merge")
     outcomes = cache.memo("merged", on_disk=False)
     merged: list[Event] = []
+    crowded: list[CrowdedDate] = []
     for date, reports in dates.items():
-        merged += outcomes.same(
+        events, bounded = outcomes.same(
             date,
             [event for event, _ in reports],
             lambda reports=reports: _merge_date(reports, twins),
         )
-    return sorted(merged, key=lambda e: (e.date.key, e.text))
+        merged += events
+        if bounded:
+            slugs = Counter(s.article for event, _ in reports for s in event.sources[:1])
+            top = slugs.most_common(1)[0][0] if slugs else ""
+            crowded.append(CrowdedDate(reports[0][0].date, len(reports), bounded, top))
+    return sorted(merged, key=lambda e: (e.date.key, e.text)), crowded
 
 
-def _merge_date(reports: list[Draft], memo: Memo) -> list[Event]:
+def _merge_date(reports: list[Draft], memo: Memo) -> tuple[list[Event], int]:
+    """The date's events, and how many of its reports were compared with the likeliest
+    kept events only (see :class:`SameDate`)."""
     signatures = [pair for _, pair in reports]
     key = digest(part for pair in signatures for part in pair)
-    twins = memo.get(key, lambda: _twins(signatures))
+    twins, bounded = memo.get(key, lambda: _twins(signatures))
     kept: list[Event] = []
+    sources: dict[int, set[Citation]] = {}  # a kept event's sources, to add each once
     for (event, _), index in zip(reports, twins, strict=True):
         if index is None:  # a copy: the drafts stay as made, for the next build to compare
             kept.append(event.copy())
             continue
         twin = kept[index]
-        twin.sources.extend(s for s in event.sources if s not in twin.sources)
+        known = sources.get(index)
+        if known is None:
+            known = sources[index] = set(twin.sources)
+        for source in event.sources:
+            if source not in known:
+                known.add(source)
+                twin.sources.append(source)
         twin.topics.extend(t for t in event.topics if t not in twin.topics)
         if event.kind == "occurred":  # a source dating it beats one only reporting it
             twin.kind = "occurred"
-    return kept
+    return kept, bounded
 
 
-def _twins(signatures: list[Words]) -> list[int | None]:
-    """For each report, the index among the kept reports of the one it repeats, or None."""
+def _twins(signatures: list[Words]) -> tuple[list[int | None], int]:
+    """For each report, the index among the kept reports of the one it repeats, or None;
+    and how many reports were compared with the likeliest kept ones only."""
     reports = [
         Signature(frozenset(text.split()), frozenset(quote.split())) for text, quote in signatures
     ]
     same_date = SameDate(reports)
-    return [same_date.twin(report) for report in reports]
+    return [same_date.twin(report) for report in reports], same_date.crowded
 
 
-def _unique_id(base: str, taken: dict[str, Event]) -> str:
-    candidate, n = base, 2
+def _unique_id(base: str, taken: dict[str, Event], tried: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free first. ``tried``: the next
+    number to try per base, so that thousands of events whose texts start alike do not try
+    every number taken before them (the numbers below it are all taken)."""
+    n = tried.get(base, 1)
+    candidate = base if n == 1 else f"{base}-{n}"
     while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+        n += 1
+        candidate = f"{base}-{n}"
+    tried[base] = n + 1
     return candidate

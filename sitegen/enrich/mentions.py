@@ -21,12 +21,12 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from sitegen.config import ALIAS_SEPARATORS as _SEPARATORS
+from sitegen.config import APOSTROPHES as _APOSTROPHES
 from sitegen.config import TopicConfig
 
-_SEPARATORS = r"[\s\-‐‑–]+"
 _SEPARATOR_RUN = re.compile(_SEPARATORS)
 _WORD = re.compile(r"\w")
-_APOSTROPHES = "'’‘"
 _TO_APOSTROPHE = str.maketrans({c: "'" for c in _APOSTROPHES})
 _EXCLUDED = ""  # the owner of exclusion phrases
 _END = ""  # trie key marking the end of a phrase

@@ -92,8 +92,9 @@ class SameDate:
         self._signatures = signatures  # every report of the date, for the index's word order
         self._ids: dict[str, int] = {}
         self._kept: list[tuple[int, int, int]] = []  # (text bits, text size, quote bits)
-        self._kept_signatures: list[Signature] = []  # until the index is made
+        self._kept_signatures: list[Signature] = []  # as _kept, for the index
         self._index: _WordIndex | None = None  # made once more than _COMPARE_ALL are kept
+        self.crowded = 0  # reports compared with the likeliest kept events only (see twin)
 
     def _bits(self, words: frozenset[str]) -> int:
         bits = 0
@@ -113,6 +114,9 @@ class SameDate:
         if lookup is not None:
             ordered = lookup.order(signature.text)
             found = lookup.candidates(signature, ordered, len(self._kept))
+            if found is None and len(self._kept) > _COMPARE_EXACTLY:
+                self.crowded += 1
+                return self._crowded_twin(signature, lookup.likeliest(signature, ordered))
         kept = self._kept
         pairs = enumerate(kept) if found is None else ((i, kept[i]) for i in found)
         for index, (other, other_size, other_quote) in pairs:
@@ -126,17 +130,54 @@ class SameDate:
                 )
             ):
                 return index
-        kept.append((text, size, quote))
+        self._keep(signature, ordered, (text, size, quote))
+        return None
+
+    def _keep(self, signature: Signature, ordered: list[str], bits: tuple[int, int, int]) -> None:
+        self._kept.append(bits)
+        self._kept_signatures.append(signature)
+        lookup = self._index
         if lookup is not None:
-            lookup.add(len(kept) - 1, signature, ordered)
-        else:
-            self._kept_signatures.append(signature)
-            if len(kept) > _COMPARE_ALL:
-                self._index = _WordIndex(self._signatures, self._kept_signatures)
+            lookup.add(len(self._kept) - 1, signature, ordered)
+        elif len(self._kept) > _COMPARE_ALL:
+            self._index = _WordIndex(self._signatures, self._kept_signatures)
+
+    def _crowded_twin(self, signature: Signature, candidates: list[int]) -> int | None:
+        """:meth:`twin` among ``candidates`` only, comparing word sets: on a crowded date the
+        bitsets span a large vocabulary, and ANDing such long numbers costs more than
+        intersecting a few words."""
+        text, quote, size = signature.text, signature.quote, len(signature.text)
+        kept = self._kept_signatures
+        for index in candidates:
+            other = kept[index]
+            if _same(size, len(other.text), len(text & other.text), len(text & other.quote),
+                     len(other.text & quote)):  # fmt: skip
+                return index
+        bits = (self._bits(text), size, self._bits(quote))
+        assert self._index is not None
+        self._keep(signature, self._index.order(text), bits)
         return None
 
 
+def _same(size: int, other_size: int, shared: int, covered: int, covering: int) -> bool:
+    """The rule :meth:`SameDate.twin` applies (written out there, on bitsets, for speed): two
+    texts of ``size`` and ``other_size`` words sharing ``shared``, the first's words found
+    in the other's quote (``covered``), the other's found in the first's (``covering``)."""
+    return bool(
+        (size and other_size and shared >= SIMILAR * (size + other_size - shared))
+        or (size >= _MIN_COVERED and covered >= COVERED * size)
+        or (other_size >= _MIN_COVERED and covering >= COVERED * other_size)
+    )
+
+
 _COMPARE_ALL = 256  # kept events up to which a new one is compared with each of them
+# Past this many kept events, a report whose words are all common (every kept event shares
+# one) is compared with the _COMPARE_CROWDED kept events sharing its rarest words, not all:
+# comparing every pair on such a date grows with the square of its reports (16,000 reports
+# of one day in one runaway article took minutes). Real dates never come near it; a date
+# that does is reported (see sitegen.enrich.events).
+_COMPARE_EXACTLY = 1024
+_COMPARE_CROWDED = 64
 
 
 class _WordIndex:
@@ -186,12 +227,33 @@ class _WordIndex:
             quotes = self._quotes
             lists += [quotes[w] for w in ordered[: _prefix(size, COVERED)] if w in quotes]
         covered = self._covered
-        lists += [covered[word] for word in signature.quote & covered.keys()]
+        # A loop over the quote, not ``quote & covered.keys()``: that copies every key.
+        lists += [covered[word] for word in signature.quote if word in covered]
         # Where the words are common (or the vocabulary small, as in the benchmark corpus)
         # the lists name most kept events anyway: comparing each is then cheaper.
         if sum(map(len, lists)) >= kept:
             return None
         return sorted(set().union(*lists))
+
+    def likeliest(
+        self, signature: Signature, ordered: list[str], limit: int = _COMPARE_CROWDED
+    ) -> list[int]:
+        """At most ``limit`` kept events that can pass a test with ``signature``, taken from
+        the lists of its rarest words first (the likeliest twins share a rare word), the
+        latest first in each: a bounded search for a date crowded with common words."""
+        size = len(ordered)
+        pairs = [(w, self._texts) for w in ordered[: _prefix(size, SIMILAR)]]
+        if size >= _MIN_COVERED:
+            pairs += [(w, self._quotes) for w in ordered[: _prefix(size, COVERED)]]
+        pairs += [(w, self._covered) for w in signature.quote if w in self._covered]
+        pairs.sort(key=lambda pair: self._rank[pair[0]])
+        chosen: set[int] = set()
+        for word, table in pairs:
+            for index in reversed(table.get(word, ())):
+                chosen.add(index)
+                if len(chosen) >= limit:
+                    return sorted(chosen)
+        return sorted(chosen)
 
 
 def _prefix(size: int, share: float) -> int:

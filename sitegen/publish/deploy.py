@@ -9,9 +9,12 @@ new commit whose parent is the branch's previous tip, so the branch keeps its hi
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
+
+from sitegen.write.output import OUTPUT_MARKER
 
 GIT_TIMEOUT = 300  # seconds; a push of a large site over a slow link
 
@@ -58,12 +61,36 @@ def check_remote(folder: Path, remote: str) -> None:
         )
 
 
+def check_branch(folder: Path, branch: str) -> None:
+    """Refuse a branch name git would not take, and a branch checked out in any work tree
+    of the repository: publishing there would replace the source files' tip with the site
+    (every source file would show as deleted)."""
+    if _git("check-ref-format", "--branch", branch, cwd=folder, check=False).returncode != 0:
+        raise DeployError(f"{branch!r} is not a branch name git accepts: pass another --branch")
+    listing = _git("worktree", "list", "--porcelain", cwd=folder).stdout
+    if f"branch refs/heads/{branch}" in listing.splitlines():
+        raise DeployError(
+            f"branch {branch!r} is checked out: it holds the site's sources, and publishing "
+            "would replace them with the built site; publish on its own branch (the default, "
+            "gh-pages)"
+        )
+
+
 def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: str) -> str:
-    """Commit ``output`` as the whole content of ``branch``; return the new commit's id."""
+    """Commit ``output`` as the whole content of ``branch``; return the new commit's id.
+    A branch that exists (here or on ``remote``) must be one sitegen published."""
+    check_branch(folder, branch)
     gitdir = git_dir(folder)
     ref = f"refs/heads/{branch}"
     local = _tip(folder, ref)
     parent = local or _remote_tip(folder, remote, branch)
+    if parent and not _published_by_sitegen(folder, parent):
+        where = "" if local else f" on {remote}"
+        raise DeployError(
+            f"branch {branch!r}{where} was not published by sitegen (its tip has no "
+            f"{OUTPUT_MARKER}), so deploying would replace what it holds; pass another "
+            "--branch, or delete that branch if it is only an old copy of the site"
+        )
     with tempfile.TemporaryDirectory(prefix="sitegen-deploy-") as temp:
         index = {"GIT_INDEX_FILE": str(Path(temp) / "index")}
         # --force: the user's ignore rules (e.g. a global *.log) must not drop built files.
@@ -77,6 +104,19 @@ def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: s
     # The old value ("" = must not exist) makes the update fail if the branch moved meanwhile.
     _git("update-ref", "-m", "sitegen deploy", ref, commit, local, cwd=folder)
     return commit
+
+
+# What sitegen deploy wrote as a commit message before sites held their marker.
+_OLD_MESSAGE = re.compile(r"Deploy .+ with sitegen \S+(?: from [0-9a-f]+)?\n?")
+
+
+def _published_by_sitegen(folder: Path, commit: str) -> bool:
+    """Whether ``commit`` is a site sitegen built: its tree holds sitegen's output marker,
+    or (published before there was one) it has deploy's own commit message."""
+    if _git("cat-file", "-e", f"{commit}:{OUTPUT_MARKER}", cwd=folder, check=False).returncode == 0:
+        return True
+    message = _git("log", "-1", "--format=%B", commit, cwd=folder, check=False).stdout.strip()
+    return _OLD_MESSAGE.fullmatch(message) is not None
 
 
 def push(folder: Path, remote: str, branch: str) -> None:

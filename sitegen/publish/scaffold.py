@@ -62,7 +62,18 @@ def scaffold_files(today: dt.date, sitegen_spec: str = "") -> dict[str, str]:
 
 
 def existing(folder: Path, files: dict[str, str]) -> list[str]:
-    return [name for name in files if (folder / name).exists()]
+    """What stands in the way of writing ``files`` in ``folder``: the files that exist (or
+    links, which writing would follow), and any file where a folder is needed (``folder``
+    itself, or a folder on a file's path)."""
+    clashes: list[str] = []
+    for name in files:
+        path = folder / name
+        if path.is_symlink() or path.exists():
+            clashes.append(name)
+        for parent in path.parents:
+            if parent.exists() and not parent.is_dir() and str(parent) not in clashes:
+                clashes.append(str(parent))
+    return clashes
 
 
 def write_scaffold(folder: Path, files: dict[str, str]) -> None:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.inputs import Walk
+
 FINGERPRINTED = (".css", ".js")
 _DIGITS = 10
 _FINGERPRINTED_NAME = re.compile(rf"assets/.+\.[0-9a-f]{{{_DIGITS}}}(\.css|\.js)")
@@ -27,18 +29,18 @@ class Asset:
     data: bytes
 
 
-def collect_assets(static_folders: list[Path]) -> tuple[dict[str, str], list[Asset]]:
+def collect_assets(static_folders: list[Path], walk: Walk) -> tuple[dict[str, str], list[Asset]]:
     """Return ``{logical name: output path}`` for templates, and the files to write.
 
     ``static_folders`` go from most general to most specific: a later file of the same name
-    replaces an earlier one.
+    replaces an earlier one. ``walk`` says where links may lead, and collects the problems.
     """
     files: dict[str, Path] = {}
     for folder in static_folders:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    files[path.relative_to(folder).as_posix()] = path
+        found = walk.files(folder, wanted=_published)
+        for name in sorted(found):
+            path = Path(name)
+            files[path.relative_to(folder).as_posix()] = path
     names: dict[str, str] = {}
     assets: list[Asset] = []
     for name, path in sorted(files.items()):
@@ -50,3 +52,9 @@ def collect_assets(static_folders: list[Path]) -> tuple[dict[str, str], list[Ass
         names[name] = output
         assets.append(Asset(output, data))
     return names, assets
+
+
+def _published(name: str) -> bool:
+    """Hidden files (an editor's, a system's) are not published; hidden folders are
+    (``.well-known/``)."""
+    return not name.startswith(".")

@@ -15,12 +15,14 @@ import contextlib
 import functools
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitegen.cache import Memo
 from sitegen.dates import PartialDate
-from sitegen.errors import BuildError, Problem
+from sitegen.errors import BuildError, Problem, Problems
+from sitegen.inputs import Walk
 
 if TYPE_CHECKING:
     import jinja2
@@ -47,9 +49,10 @@ class Templates:
         import jinja2
 
         bytecode = None
+        tolerant = _tolerant_bytecode_cache()
         if self.compiled is not None:
             self.compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(self.compiled))
+            bytecode = tolerant(str(self.compiled))
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
             bytecode_cache=bytecode,
@@ -152,14 +155,18 @@ _KEPT = 8  # template sets kept per process (the preview server needs one)
 
 
 def templates_for(
-    folders: list[Path], strict: bool = False, compiled: Path | None = None
+    folders: list[Path],
+    allowed: Sequence[Path] = (),
+    strict: bool = False,
+    compiled: Path | None = None,
 ) -> Templates:
     """The templates of ``folders``, parsed and compiled once per process for as long as
     none of their files changes: the preview server builds again on every save, and
-    compiling the theme again would be most of a small rebuild. ``compiled``: a folder to
-    keep compiled templates in for the next process."""
+    compiling the theme again would be most of a small rebuild. ``allowed``: the folders
+    their links may lead into (else the folders themselves); ``compiled``: a folder to keep
+    compiled templates in for the next process."""
     key = (tuple(str(folder) for folder in folders), strict, compiled)
-    stamps = _stamps(folders)
+    stamps = _stamps(folders, allowed or folders)
     cached = _compiled.get(key)
     if cached is None or cached[0] != stamps:
         if len(_compiled) >= _KEPT:
@@ -168,16 +175,33 @@ def templates_for(
     return cached[1]
 
 
-def _stamps(folders: list[Path]) -> Stamps:
+def _stamps(folders: list[Path], allowed: Sequence[Path]) -> Stamps:
+    """Every template file's stamp; raises :class:`BuildError` for a link leading out of
+    ``allowed`` or a file that is no regular file (Jinja would read it, or wait on it)."""
+    problems = Problems()
+    walk = Walk(allowed, problems, allowed[0])
     found = set()
     for folder in folders:
-        for directory, _, names in os.walk(folder):
-            for name in names:
-                path = os.path.join(directory, name)
-                with contextlib.suppress(OSError):
-                    info = os.stat(path)
-                    found.add((path, info.st_mtime_ns, info.st_size))
+        for path, info in walk.files(folder).items():
+            found.add((path, info.st_mtime_ns, info.st_size))
+    problems.raise_if_any()
     return frozenset(found)
+
+
+def _tolerant_bytecode_cache() -> type:
+    import jinja2
+
+    class Tolerant(jinja2.FileSystemBytecodeCache):
+        """Jinja's compiled templates on disk, where a damaged file is compiled again: the
+        cache is a cache (Jinja would raise whatever reading a damaged pickle raises)."""
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
+
+    return Tolerant
 
 
 def syntax_problem(exc: jinja2.TemplateSyntaxError) -> Problem:

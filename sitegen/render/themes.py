@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sitegen import yamlio
 from sitegen.errors import UsageError
+from sitegen.inputs import leads_inside
 
 
 def builtin_themes() -> Path:
@@ -40,8 +41,16 @@ def theme_chain(site_root: Path, name: str) -> list[Path]:
 
 def _find(site_root: Path, name: str) -> Path | None:
     for base in (site_root / "themes", builtin_themes()):
-        if (base / name / "templates").is_dir():
-            return base / name
+        folder = base / name
+        if (folder / "templates").is_dir():
+            # A theme in the site's themes/ stays inside the site: a link there to another
+            # folder would publish whatever that folder's static/ holds.
+            if base != builtin_themes() and not leads_inside(folder, [site_root]):
+                raise UsageError(
+                    f"theme folder {folder} is a symbolic link to {folder.resolve()}, outside "
+                    "the site: copy the theme into the site's themes/ folder"
+                )
+            return folder
     return None
 
 
@@ -49,5 +58,16 @@ def _parent_name(folder: Path) -> str:
     meta = folder / "theme.yaml"
     if not meta.is_file():
         return ""
-    data = yamlio.load(meta.read_text(encoding="utf-8")) or {}
-    return str(data.get("extends") or "") if isinstance(data, dict) else ""
+    where = f"{meta}: "
+    try:
+        if not leads_inside(meta, [folder]):
+            raise UsageError(f"{where}a symbolic link out of the theme")
+        data = yamlio.load(meta.read_bytes().decode("utf-8")) or {}
+    except yamlio.YamlError as exc:
+        line = f"{meta}:{exc.line}: " if exc.line else where
+        raise UsageError(f"{line}{exc.described('invalid YAML: ')} ({exc.hint})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{where}cannot read it as UTF-8 text: {exc}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{where}should be a mapping, e.g. 'extends: default'")
+    return str(data.get("extends") or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import socket
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -110,6 +111,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.site = site
         self.live = live
         super().__init__(address, PreviewHandler)
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A client that hangs up early (a reload, a closed tab) is no error worth a
+        traceback; anything else is still printed by socketserver."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):

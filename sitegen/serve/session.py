@@ -28,6 +28,7 @@ from sitegen.config import SiteConfig, load_config
 from sitegen.deps import CACHE_DIR
 from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
+from sitegen.inputs import INPUT_FOLDERS
 from sitegen.markdown.body import prepare as prepare_markdown
 from sitegen.render.themes import theme_chain
 from sitegen.review import Reviewer
@@ -37,7 +38,6 @@ from sitegen.serve.server import ServedSite
 from sitegen.write.output import WriteReport
 
 # The site's own inputs besides site.yaml (the theme folders come from the theme chain).
-INPUT_FOLDERS = ("content", "templates", "static", "themes")
 # Above this many changed paths a rebuild looks at every input again: Linux queues 16,384
 # file events by default and drops the rest without telling watchdog's handlers, and next to
 # rebuilding that many files, listing them all costs nothing.

@@ -19,6 +19,7 @@ rebuild the spare from scratch rather than trust it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -29,7 +30,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.errors import UsageError
+from sitegen.deps import CACHE_DIR
+from sitegen.errors import SiteInPlace, UsageError
+from sitegen.inputs import INPUT_FOLDERS
 
 
 @dataclass
@@ -54,6 +57,7 @@ class StagedOutput:
         self._next: dict[str, str] = {}  # the tree being built
         self._dirs: set[Path] = set()
         self._spare_touched = False  # whether this build wrote anything into the spare tree
+        self._swapped = False  # the trees were exchanged: the manifests before it are wrong
 
     def __enter__(self) -> StagedOutput:
         recover(self.final)
@@ -70,10 +74,12 @@ class StagedOutput:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if error is not None:
+        if error is not None and not self._swapped:
             # The spare tree now holds exactly what was written so far: remember that, so the
-            # next build can reuse it instead of starting again.
-            self._save_manifests(self._live, self._spare)
+            # next build can reuse it instead of starting again. (Only a help: on a full
+            # disk, the next build starts afresh instead, and the error is the one to tell.)
+            with contextlib.suppress(OSError):
+                self._save_manifests(self._live, self._spare)
 
     def _live_holds(self, name: str, digest: str | None) -> bool:
         """Whether the live tree has ``name`` with ``digest``. A file the manifest lists but
@@ -209,12 +215,20 @@ class StagedOutput:
                 self._spare_marker.unlink(missing_ok=True)
             return self.report
         self.complete()
+        # Until the manifest is saved again, no build may trust either tree: a failure
+        # after the swap must not leave a manifest describing the trees before it.
+        self._manifest_path.unlink(missing_ok=True)
         if self.final.is_dir():
             exchange(self.stage, self.final)
-            self._save_manifests(self._next, self._live)
+            spare: dict[str, str] | None = self._live
         else:
             os.rename(self.stage, self.final)
-            self._save_manifests(self._next, None)
+            spare = None
+        self._swapped = True
+        try:
+            self._save_manifests(self._next, spare)
+        except OSError as exc:
+            raise SiteInPlace(exc, self.final) from None
         return self.report
 
     def _target(self, name: str) -> Path:
@@ -308,8 +322,21 @@ def recover(final: Path) -> None:
         os.rename(middle, final)
 
 
-def check_output_folder(output: Path, site_root: Path) -> None:
-    """Refuse output folders whose replacement would destroy something that isn't a build."""
+# Sitegen's own mark on an output folder: a folder holding it is a site sitegen built, and
+# every build may replace all it holds. Nothing else is proof (".nojekyll" is in many a
+# GitHub Pages "docs/" folder an author keeps by hand).
+OUTPUT_MARKER = ".sitegen-output"
+MARKER_TEXT = b"This folder is a site built by sitegen: every build replaces all it holds.\n"
+# The site folder's inputs: an output folder among or inside them would be read back as input.
+SITE_INPUTS = (*INPUT_FOLDERS, CACHE_DIR)
+_NAMED = 5  # foreign files an error names
+
+
+def check_output_folder(output: Path, site_root: Path, manifest: Path) -> None:
+    """Refuse output folders whose replacement would destroy something that isn't a build:
+    the site itself or a folder above it, one of its inputs, a file, or a folder holding
+    files that sitegen's marker (or, for a folder built before there was one, the manifest
+    of what sitegen wrote there) does not vouch for."""
     output, site_root = output.resolve(), site_root.resolve()
     home = Path.home().resolve()
     if output in (Path("/"), home, site_root) or output in site_root.parents:
@@ -317,13 +344,51 @@ def check_output_folder(output: Path, site_root: Path) -> None:
             f"refusing to use {output} as the output folder: it would be replaced "
             "by the built site; choose a new folder such as _site"
         )
+    for name in SITE_INPUTS:
+        if output.is_relative_to(site_root / name):
+            raise UsageError(
+                f"refusing to use {output} as the output folder: it is in the site's "
+                f"{name}/ folder, whose files are inputs; choose a new folder such as _site"
+            )
     if (output / "content").exists() or (output / "site.yaml").exists():
         raise UsageError(
             f"refusing to use {output} as the output folder: it holds content/ or "
             "site.yaml, so it looks like a site, not a build"
         )
-    if output.is_dir() and any(output.iterdir()) and not (output / ".nojekyll").exists():
+    if output.exists() and not output.is_dir():
         raise UsageError(
-            f"refusing to replace {output}: it is not empty and was not made by "
-            "sitegen (no .nojekyll); remove it or choose another output folder"
+            f"refusing to use {output} as the output folder: it is a file; "
+            "choose a folder such as _site"
         )
+    if not output.is_dir() or (output / OUTPUT_MARKER).is_file():
+        return
+    foreign = _files(output) - (live_files(manifest, output) or set())
+    if foreign:
+        names = sorted(foreign)
+        more = f" and {len(names) - _NAMED} more" if len(names) > _NAMED else ""
+        raise UsageError(
+            f"refusing to replace {output}: sitegen did not make it (it has no "
+            f"{OUTPUT_MARKER}), and it holds {', '.join(names[:_NAMED])}{more}; move them "
+            "away, or choose another output folder"
+        )
+
+
+def _files(folder: Path) -> set[str]:
+    """Relative paths of the files under ``folder`` (symbolic links not followed)."""
+    found: set[str] = set()
+    for directory, _, names in os.walk(folder):
+        base = Path(directory).relative_to(folder)
+        found.update((base / name).as_posix() for name in names)
+    return found
+
+
+def live_files(manifest: Path, output: Path) -> set[str] | None:
+    """The files the manifest says the last build put in ``output``; None if it says nothing
+    of that folder."""
+    try:
+        data = marshal.loads(manifest.read_bytes())
+        if data.get("output") == str(output):
+            return set(data["live"])
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
+        pass
+    return None

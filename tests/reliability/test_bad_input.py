@@ -151,7 +151,7 @@ CASES: dict[str, Case] = {
         1,
         (
             "content/articles/a.md:5: not valid UTF-8 (byte 0xe9)\n"
-            "    hint: re-save the file as UTF-8 (sitegen import converts cp1252/latin-1)",
+            "    hint: re-save the file as UTF-8 (sitegen import converts legacy encodings)",
         ),
     ),
     "empty file": Case(
@@ -202,7 +202,11 @@ CASES: dict[str, Case] = {
     "slug with control characters": Case(
         {"content/articles/a.md": front('slug: "a\\x07b\\nc"\n')},
         1,
-        ("content/articles/a.md:4: slug 'a\\x07b\\nc' is not usable in a URL" + SLUG_HINT,),
+        (
+            "content/articles/a.md:4: 'a\\x07b\\nc' holds the character U+0007 (BELL), which "
+            "a web page or feed cannot show\n    hint: delete the escape sequence (such as "
+            "\\x00 or \\e) that makes it",
+        ),
     ),
     "two articles with the same slug": Case(
         {
