@@ -17,6 +17,9 @@ MAX_FILE_BYTES = 4_000_000
 # Nodes YAML aliases may add to a document when expanded. A real document repeats a few
 # values at most; a "billion laughs" document repeats them exponentially.
 MAX_ALIAS_NODES = 10_000
+# How deeply YAML values may nest: front matter needs a few levels; a value nested
+# thousands deep exhausts Python's stack when the build cache is saved.
+MAX_YAML_DEPTH = 100
 
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and carriage return;
 # lone surrogates; U+FFFE and U+FFFF): in a title or body they would reach the Atom feed and

@@ -11,7 +11,14 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from sitegen.limits import MAX_ALIAS_NODES, MAX_FILE_BYTES, NOT_TEXT, describe, shown
+from sitegen.limits import (
+    MAX_ALIAS_NODES,
+    MAX_FILE_BYTES,
+    MAX_YAML_DEPTH,
+    NOT_TEXT,
+    describe,
+    shown,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -141,6 +148,8 @@ def load(text: str) -> Any:
     # the parser itself.
     if "\\" in text:
         _refuse_non_text(text, data)
+    if text.count("[") + text.count("{") + text.count("\n") > MAX_YAML_DEPTH:
+        _refuse_deep(text, data)
     duplicate = _first_duplicate_key(text) if isinstance(data, dict) else None
     if duplicate:
         key, line = duplicate
@@ -353,3 +362,36 @@ def key_line(text: str, path: tuple[str | int, ...]) -> int | None:
         else:
             return line
     return line
+
+
+def _refuse_deep(text: str, data: Any) -> None:
+    """Raise when values nest past :data:`MAX_YAML_DEPTH`, at the line where they do."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise YamlError(
+                f"values are nested more than {MAX_YAML_DEPTH} levels deep",
+                _deep_line(text),
+                "write the value flatter: lists of lists this deep are no front matter",
+                refused=True,
+            )
+        if isinstance(value, dict):
+            stack += [(part, depth + 1) for pair in value.items() for part in pair]
+        elif isinstance(value, list):
+            stack += [(item, depth + 1) for item in value]
+
+
+def _deep_line(text: str) -> int | None:
+    """1-based line where nesting first passes the limit (an error's slow path)."""
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
