@@ -203,18 +203,19 @@ _SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 def _doubt(
     sentence: str, mention: DateMention, text: str, named: bool, others: set[PartialDate]
 ) -> str:
-    """Why an extracted event may be wrong, for the review list ("" when nothing says so)."""
+    """Why an extracted event may be wrong, as a noun phrase for the review list ("the
+    extractor is unsure of it (…)"); "" when nothing says so."""
     if others:
         dates = ", ".join(sorted(d.iso() for d in others))
-        return f"the sentence also dates {dates}: is this the clause of {mention.text!r}?"
+        return f"a sentence that also dates {dates}"
     if not named:
-        return "its subject is a pronoun that the sentence before does not name"
+        return "a pronoun subject the sentence before does not name"
     if mention.framed:
-        return "its year is the story's earlier one, not the year of publication"
+        return "a year taken from the story's earlier date, not from publication"
     if _SINCE.search(sentence[: mention.start]):
-        return "a date after 'since' starts a state that goes on: is it an event?"
+        return "a date after 'since', the start of a state that goes on"
     if len(text.split()) > MAX_WORDS:
-        return f"over {MAX_WORDS} words: the event may be one clause of the sentence"
+        return f"a text of over {MAX_WORDS} words, maybe more than the event's clause"
     return ""
 
 
