@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     write_scaffold(folder, files)
     for name in files:
         print(f"created {folder / name}")
+    print(
+        "base_url is left out of site.yaml: the Pages workflow and 'sitegen deploy' build "
+        "with the site's GitHub Pages address (set base_url to publish elsewhere)"
+    )
     if not args.sitegen_spec:
         print("next: set SITEGEN_SPEC in .github/workflows/pages.yml to where pip finds sitegen")
     print(f"build it with: sitegen build {folder}")

@@ -112,3 +112,22 @@ def test_no_build_without_output_is_a_usage_error(tmp_path: Path) -> None:
     site = copy_site(FIXTURE_SITE, tmp_path / "site")
     result = sitegen("check", site, "--no-build")
     assert result.returncode == 2 and "holds no built site" in result.stderr
+
+
+def test_check_keeps_the_base_url_the_site_was_built_with(tmp_path: Path) -> None:
+    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    assert sitegen("build", site, "--base-url", BASE_URL).returncode == 0
+    robots = site / "_site" / "robots.txt"
+    checked = sitegen("check", site)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith(f"checking with base URL {BASE_URL}, which the output")
+    assert "site.yaml's is /" in checked.stdout
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in robots.read_text()  # not rebuilt with /
+    # Another base URL than the output's: built with it when asked...
+    other = "https://news.example.org/"
+    assert sitegen("check", site, "--base-url", other).returncode == 0
+    assert f"Sitemap: {other}sitemap.xml" in robots.read_text()
+    # ...and refused for checking the output as it is.
+    refused = sitegen("check", site, "--no-build", "--base-url", BASE_URL)
+    assert refused.returncode == 2
+    assert f"was built with base URL {other}, not {BASE_URL}" in refused.stderr
