@@ -44,7 +44,7 @@ def add_to(page: Path, html: str) -> None:
 def test_built_site_has_no_broken_links(output: Path) -> None:
     report = report_for(output)
     assert report.broken == [] and report.warnings == []
-    assert report.pages == 12 and report.links > 100
+    assert report.pages == 14 and report.links > 100  # report/ and chronology/2022/ too
     assert list(report.external) == ["https://example.org/chernobyl-withdrawal"]
 
 
@@ -97,7 +97,7 @@ def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
     good = sitegen("check", site, "--base-url", BASE_URL)
     assert good.returncode == 0, good.stderr
     summary = good.stdout.strip().splitlines()[-1]
-    assert summary.startswith("checked 12 pages, ") and summary.endswith(": 0 broken, 1 warnings")
+    assert summary.startswith("checked 14 pages, ") and summary.endswith(": 0 broken, 1 warnings")
     assert "https://example.org/chernobyl-withdrawal" in good.stdout
     # The one content warning: the grid update has no summary.
     assert "2022-06-01-grid-update.md: warning: no summary in front matter" in good.stdout
