@@ -127,11 +127,12 @@ def test_deploy_builds_with_the_pages_address_of_a_github_remote(repo: Path) -> 
     )
     published = {
         name: git("show", f"gh-pages:{name}", cwd=origin)
-        for name in ("robots.txt", "feed.xml", "404.html")
+        for name in ("robots.txt", "feed.xml", "404.html", "index.html")
     }
     assert f"Sitemap: {base}sitemap.xml" in published["robots.txt"]
     assert f"<id>{base}</id>" in published["feed.xml"]
     assert 'href="/briefing/assets/' in published["404.html"]
+    assert f'<meta property="og:url" content="{base}">' in published["index.html"]
     # A second deploy extends the branch fetched from where it pushes, not from GitHub.
     git("branch", "-D", "gh-pages", cwd=repo)
     first = git("rev-parse", "gh-pages", cwd=origin)
