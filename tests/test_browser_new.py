@@ -60,7 +60,10 @@ def test_items_added_since_the_last_visit_are_marked_new(site: Path, browser: An
             assert new_items(second) == ["Inspectors reached Chernobyl.", "Inspectors return"]
             second.goto(home + "topics/chernobyl/")
             second.wait_for_selector(".new-chip")
-            assert sorted(new_items(second)) == ["Inspectors reached Chernobyl.", "Inspectors return"]
+            assert sorted(new_items(second)) == [
+                "Inspectors reached Chernobyl.",
+                "Inspectors return",
+            ]
             second.goto(home + "chronology/")
             second.wait_for_selector(".new-chip")
             assert new_items(second) == ["Inspectors reached Chernobyl."]

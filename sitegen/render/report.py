@@ -35,7 +35,7 @@ class Report:
     recent: list[Event]  # the last ``days`` before ``as_of``, oldest first
     recent_total: int  # how many events those days have (``recent`` may hold the latest only)
     notes: list[Note] = field(default_factory=list)
-    _numbers: dict[tuple[str, str], Note] = field(default_factory=dict)
+    _numbers: dict[tuple[str, str], Note] = field(default_factory=dict, repr=False)
 
     def notes_of(self, event: Event) -> list[Note]:
         """The notes of ``event``'s citations, numbered in the order they are first cited."""
