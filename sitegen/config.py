@@ -64,6 +64,8 @@ class SiteConfig:
     search: bool = True
     cname: str = ""
     home_latest: int = 10  # how many events and articles the home page lists
+    page_size: int = 100  # articles or events per page of a long list (see render/paging.py)
+    report_days: int = 30  # the situation report's chronology covers this many days
 
     @property
     def base_path(self) -> str:
@@ -94,7 +96,10 @@ _TOP_KEYS = {
     "search": bool,
     "cname": str,
     "home_latest": int,
+    "page_size": int,
+    "report_days": int,
 }
+_POSITIVE = ("page_size", "report_days")
 _MARKDOWN_KEYS = {"allow_html": bool, "link_mentions": str}
 _TOPIC_KEYS = {"slug": str, "name": str, "description": str, "aliases": list, "exclude": list}
 _TYPE_NAMES = {
@@ -152,6 +157,9 @@ def load_config(
         )
         markdown.pop("link_mentions")
     topics = _topics(reader, values.pop("topics", []))
+    for key in _POSITIVE:
+        if values.get(key, 1) < 1:
+            reader.error((key,), f"{key} is {values.pop(key)}", "use a whole number of 1 or more")
     base_url = values.get("base_url", "/")
     wrong = _base_url_problem(base_url) if base_url else ""
     if wrong:

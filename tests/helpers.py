@@ -21,6 +21,7 @@ SITE_FILES = (
     "chronology/index.html",
     "topics/index.html",
     "articles/index.html",
+    "report/index.html",
     "404.html",
     "feed.xml",
     "sitemap.xml",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,55 @@ def test_404_page_links_from_the_base_path(output: Path) -> None:
     page = parse_page(output / "404.html")
     assert all(a.startswith("/briefing/") for a in page.assets)
     assert "/briefing/chronology/" in page.links
+
+
+class HeadParser(HTMLParser):
+    """The link-preview tags (``<meta property|name=... content=...>``) and the icon."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.icon = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        if tag == "meta" and "content" in found:
+            self.meta.setdefault(found.get("property") or found.get("name", ""), found["content"])
+        if tag == "link" and found.get("rel") == "icon":
+            self.icon = found["href"]
+
+
+def head_of(path: Path) -> HeadParser:
+    parser = HeadParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_has_link_previews_and_an_icon(output: Path) -> None:
+    base = "https://example.github.io/briefing/"
+    for page in output.rglob("*.html"):
+        name = page.relative_to(output).as_posix()
+        if name.startswith("pagefind/"):
+            continue
+        head = head_of(page)
+        assert head.meta["og:site_name"] == "Nuclear sites under occupation", name
+        assert head.meta["og:title"] and head.meta["twitter:title"], name
+        assert head.meta["og:description"] and head.meta["twitter:card"] == "summary", name
+        if name != "404.html":
+            assert head.meta["og:url"] == base + name.removesuffix("index.html"), name
+        icon = resolve(output, page, head.icon) if name != "404.html" else None
+        assert name == "404.html" or (icon and icon[0].name == "favicon.svg"), name
+        assert icon is None or icon[0].read_text().startswith("<svg"), name
+    article = head_of(output / CHERNOBYL).meta
+    assert (article["og:type"], article["article:published_time"]) == ("article", "2022-03-31")
+    assert article["og:title"].startswith("Russian army abandons Chernobyl")
+    assert head_of(output / "topics/donbas/index.html").meta["og:title"] == "Donbas"
+    assert head_of(output / "index.html").meta["og:type"] == "website"
+
+
+def test_home_page_says_as_of_when_and_links_the_report(output: Path) -> None:
+    home = parse_page(output / "index.html")
+    assert "As of December 2022" in home.text and "the date of the latest report" in home.text
+    assert "report/" in home.links
+    report = parse_page(output / "report/index.html").text
+    assert "As of December 2022" in report

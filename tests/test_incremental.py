@@ -162,8 +162,15 @@ STEPS: list[tuple[Callable[[Path], None], bool]] = [
 @pytest.mark.parametrize(
     "mode", ["cache on disk", "preview server", "preview server told the changes"]
 )
+# One article or event a page: every list is cut into pages (see render/paging.py), and each
+# step moves items between them.
+@pytest.mark.parametrize("page_size", [100, 1])
 def test_every_rebuild_equals_a_cold_build(
-    make_site: Callable[..., Path], tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch
+    make_site: Callable[..., Path],
+    tmp_path: Path,
+    mode: str,
+    page_size: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     site = make_site(
         {
@@ -189,7 +196,7 @@ def test_every_rebuild_equals_a_cold_build(
                 ],
             ),
         },
-        CONFIG,
+        CONFIG + f"page_size: {page_size}\n",
     )
     options = BuildOptions(site)
     if mode != "cache on disk":
@@ -219,3 +226,47 @@ def test_every_rebuild_equals_a_cold_build(
         assert took_short_path == short, f"after {step.__name__}"
         if short:
             assert result.report.written == ["articles/pumps/index.html"]
+
+
+def chernobyl_report(day: int) -> str:
+    return article(
+        f"Report {day}",
+        f"2022-04-{day:02d}",
+        f"Inspectors visited Chernobyl on {day} April 2022, officials said.\n",
+        source=f"Wire {day}",
+    )
+
+
+def test_adding_an_article_rewrites_only_the_pages_it_appears_on(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Lists are cut into pages from their oldest end, so a new article shows on the first
+    page of each list, and no older page is written again."""
+    site = make_site(
+        {f"content/articles/r{day}.md": chernobyl_report(day) for day in range(1, 8)},
+        # Seven articles and events: lists of three a page, whose pages the eighth does not
+        # fill (filling one would add a page to the list, and every page would say so).
+        CONFIG + "page_size: 3\n",
+    )
+    first = build(BuildOptions(site))
+    assert (first.output / "articles/page/2/index.html").is_file()
+    assert (first.output / "topics/chernobyl/page/2/index.html").is_file()
+    assert (first.output / "chronology/2022/page/3/index.html").is_file()
+    (site / "content/articles/r8.md").write_text(chernobyl_report(8))
+    result = build(BuildOptions(site))
+    assert files_of(result.output) == cold_build(site, tmp_path / "cold")
+    pages = [name for name in result.report.written if name.endswith(".html")]
+    # The pages that count articles or events show it by their numbers, the others by a link.
+    counting = {"index.html", "topics/index.html", "chronology/index.html", "articles/index.html"}
+    for name in pages:
+        assert name in counting or "articles/r8/" in (result.output / name).read_text(), name
+    assert {
+        "articles/r8/index.html",
+        "articles/index.html",
+        "topics/chernobyl/index.html",
+        "chronology/2022/page/3/index.html",  # its event is the year's latest
+        "report/index.html",
+    } <= set(pages)
+    for older in ("articles/page/2/", "topics/chernobyl/page/2/", "chronology/2022/"):
+        assert f"{older}index.html" not in pages
+    assert "chronology/2022/page/2/index.html" not in pages

@@ -8,12 +8,15 @@ external links are reported but do not fail the check. The last line counts what
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, enriched_site, output_folder
 from sitegen.commands.build import add_site_arguments, options_from, run_reported
-from sitegen.errors import Problem, UsageError
+from sitegen.config import load_config
+from sitegen.errors import Problem, Problems, UsageError
 from sitegen.model import Site
+from sitegen.publish.built import built_base_url
 from sitegen.publish.external import failing_urls
 from sitegen.publish.linkcheck import LinkReport, check_links
 from sitegen.publish.lint import lint
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    options = options_from(args)
+    options = same_base_url(options_from(args), args.no_build)
     site, output, warnings = _existing(options) if args.no_build else _build(options)
     report = check_links(output, site.config)
     warnings += report.warnings + lint(site)
@@ -59,6 +62,28 @@ def _check(args: argparse.Namespace) -> int:
     items = review(site)
     print(f"{summary(items, site)}: 'sitegen review' lists them" if items else summary(items, site))
     return 1 if report.broken else 0
+
+
+def same_base_url(options: BuildOptions, no_build: bool) -> BuildOptions:
+    """The options to check with: with the base URL the existing output was built with,
+    unless ``--base-url`` names one (to build with, or that the output must have). A check
+    never builds the site again with another base URL than the one it was built with."""
+    config = load_config(options.site_root, Problems())  # problems: the build reports them
+    built = built_base_url(output_folder(options, config))
+    if options.base_url is not None:
+        if no_build and built is not None and built != options.base_url:
+            raise UsageError(
+                f"the site in {output_folder(options, config)} was built with base URL "
+                f"{built}, not {options.base_url}: build it with --base-url "
+                f"{options.base_url}, or drop --base-url to check it as it is"
+            )
+        return options
+    if built is None:
+        return options  # nothing built yet: build with site.yaml's
+    if built != config.base_url:
+        print(f"checking with base URL {built}, which the output was built with", end="")
+        print(f" (site.yaml's is {config.base_url}; pass --base-url to check with another)")
+    return dataclasses.replace(options, base_url=built)
 
 
 def _build(options: BuildOptions) -> tuple[Site, Path, list[Problem]]:

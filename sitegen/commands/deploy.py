@@ -7,6 +7,7 @@ top of its history) and pushes it. The working tree and index are left alone.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 
 from sitegen import __version__
@@ -18,6 +19,8 @@ from sitegen.commands.build import (
     site_root,
     summary,
 )
+from sitegen.config import load_config
+from sitegen.errors import Problems
 from sitegen.publish.deploy import (
     DeployError,
     check_branch,
@@ -25,8 +28,10 @@ from sitegen.publish.deploy import (
     commit_tree,
     git_dir,
     push,
+    remote_url,
     source_commit,
 )
+from sitegen.publish.pages_url import BaseUrlChoice, choose_base_url
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +53,15 @@ def _deploy(args: argparse.Namespace) -> int:
         git_dir(root)  # fail before a long build when deploying cannot work
         check_remote(root, args.remote)
         check_branch(root, args.branch)
-        result = build(options_from(args))
+        choice = base_url_choice(args)
+        print(choice.message())
+        if not choice.absolute:
+            print(
+                "sitegen deploy: warning: the feed, the sitemap and link previews need the "
+                "site's full address: pass --base-url https://.../ or set base_url in site.yaml",
+                file=sys.stderr,
+            )
+        result = build(dataclasses.replace(options_from(args), base_url=choice.url))
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(summary(result))
@@ -64,3 +77,14 @@ def _deploy(args: argparse.Namespace) -> int:
         return 1
     print(f"deployed {commit[:12]} to {args.remote} {args.branch}")
     return 0
+
+
+def base_url_choice(args: argparse.Namespace) -> BaseUrlChoice:
+    """The base URL to build with: ``--base-url``, else where GitHub Pages will serve the
+    site (from the remote and site.yaml's cname), else site.yaml's own."""
+    root = site_root(args)
+    # Problems in site.yaml are the build's to report, with the rest.
+    config = load_config(root, Problems())
+    return choose_base_url(
+        args.base_url, config.base_url, remote_url(root, args.remote), config.cname
+    )

@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for name in files:
         print(f"created {folder / name}")
+    print(
+        "base_url is left out of site.yaml: the Pages workflow and 'sitegen deploy' build "
+        "with the site's GitHub Pages address (set base_url to publish elsewhere)"
+    )
     if not args.sitegen_spec:
         print("next: set SITEGEN_SPEC in .github/workflows/pages.yml to where pip finds sitegen")
     print(f"build it with: sitegen build {folder}")

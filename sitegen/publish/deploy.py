@@ -30,7 +30,8 @@ def _git(
         result = subprocess.run(
             ["git", *args],
             cwd=cwd,
-            env={**os.environ, **(env or {})},
+            # Never wait for a password: a remote that wants one fails with git's message.
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})},
             capture_output=True,
             text=True,
             timeout=GIT_TIMEOUT,
@@ -74,6 +75,12 @@ def check_branch(folder: Path, branch: str) -> None:
             "would replace them with the built site; publish on its own branch (the default, "
             "gh-pages)"
         )
+
+
+def remote_url(folder: Path, remote: str, push: bool = False) -> str:
+    """The URL ``remote`` fetches from (or, with ``push``, pushes to)."""
+    flags = ("--push",) if push else ()
+    return _git("remote", "get-url", *flags, remote, cwd=folder).stdout.strip()
 
 
 def commit_tree(folder: Path, output: Path, branch: str, message: str, remote: str) -> str:
@@ -137,10 +144,12 @@ def _tip(folder: Path, ref: str) -> str:
 
 
 def _remote_tip(folder: Path, remote: str, branch: str) -> str:
-    """The remote branch's tip, so a fresh clone (as in CI) extends the published history."""
+    """The remote branch's tip, so a fresh clone (as in CI) extends the published history.
+    Fetched from where the deploy pushes, which may differ from where the remote fetches."""
     tracking = f"refs/remotes/{remote}/{branch}"
+    source = remote_url(folder, remote, push=True)
     # Fails when the remote has no such branch yet: then the first deploy starts it.
-    _git("fetch", "--quiet", remote, f"+refs/heads/{branch}:{tracking}", cwd=folder, check=False)
+    _git("fetch", "--quiet", source, f"+refs/heads/{branch}:{tracking}", cwd=folder, check=False)
     return _tip(folder, tracking)
 
 

@@ -11,8 +11,9 @@ SITE_YAML = """\
 # The briefing's settings; see the sitegen README for every option.
 title: My briefing
 description: Collected reports on one story, linked by topic and dated.
-# Where the site is published; the GitHub Pages workflow passes its own URL with --base-url.
-base_url: /
+# base_url (the site's full address) is left out: the GitHub Pages workflow and 'sitegen
+# deploy' build with the address Pages serves the site at. Set it only to publish elsewhere,
+# e.g. base_url: https://briefing.example.org/
 language: en
 topics:
   - slug: example-topic

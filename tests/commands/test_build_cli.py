@@ -99,12 +99,15 @@ def test_second_build_renders_nothing_and_an_edit_renders_only_its_pages(
     edited = sitegen("build", site, "-v")
     written = written_pages(edited.stdout)
     # The lede changed: its page, the topic page quoting it and, as the lede is also a
-    # "reported" event, the chronology and the data exports; nothing else.
+    # "reported" event, the chronology (its year's page too), the situation report and the
+    # data exports; nothing else.
     assert {"articles/annexed/index.html", "topics/donbas/index.html"} <= written
     assert written <= {
         "articles/annexed/index.html",
         "topics/donbas/index.html",
         "chronology/index.html",
+        "chronology/2022/index.html",
+        "report/index.html",
         "briefing.json",
         "chronology.json",
         "index.html",

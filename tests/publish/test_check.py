@@ -44,7 +44,7 @@ def add_to(page: Path, html: str) -> None:
 def test_built_site_has_no_broken_links(output: Path) -> None:
     report = report_for(output)
     assert report.broken == [] and report.warnings == []
-    assert report.pages == 12 and report.links > 100
+    assert report.pages == 14 and report.links > 100  # report/ and chronology/2022/ too
     assert list(report.external) == ["https://example.org/chernobyl-withdrawal"]
 
 
@@ -97,7 +97,7 @@ def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
     good = sitegen("check", site, "--base-url", BASE_URL)
     assert good.returncode == 0, good.stderr
     summary, review = good.stdout.strip().splitlines()[-2:]
-    assert summary.startswith("checked 12 pages, ") and summary.endswith(": 0 broken, 1 warnings")
+    assert summary.startswith("checked 14 pages, ") and summary.endswith(": 0 broken, 1 warnings")
     assert review == "nothing needs review"
     assert "https://example.org/chernobyl-withdrawal" in good.stdout
     # The one content warning: the grid update has no summary.
@@ -113,3 +113,22 @@ def test_no_build_without_output_is_a_usage_error(tmp_path: Path) -> None:
     site = copy_site(FIXTURE_SITE, tmp_path / "site")
     result = sitegen("check", site, "--no-build")
     assert result.returncode == 2 and "holds no built site" in result.stderr
+
+
+def test_check_keeps_the_base_url_the_site_was_built_with(tmp_path: Path) -> None:
+    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    assert sitegen("build", site, "--base-url", BASE_URL).returncode == 0
+    robots = site / "_site" / "robots.txt"
+    checked = sitegen("check", site)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith(f"checking with base URL {BASE_URL}, which the output")
+    assert "site.yaml's is /" in checked.stdout
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in robots.read_text()  # not rebuilt with /
+    # Another base URL than the output's: built with it when asked...
+    other = "https://news.example.org/"
+    assert sitegen("check", site, "--base-url", other).returncode == 0
+    assert f"Sitemap: {other}sitemap.xml" in robots.read_text()
+    # ...and refused for checking the output as it is.
+    refused = sitegen("check", site, "--no-build", "--base-url", BASE_URL)
+    assert refused.returncode == 2
+    assert f"was built with base URL {other}, not {BASE_URL}" in refused.stderr

@@ -111,3 +111,47 @@ def test_no_remote(repo: Path) -> None:
     result = deploy(repo)
     assert result.returncode == 1
     assert "no remote 'origin'" in result.stderr
+
+
+def test_deploy_builds_with_the_pages_address_of_a_github_remote(repo: Path) -> None:
+    origin = repo.parent / "origin.git"
+    # Fetched from GitHub as a clone of it would be, pushed to the local bare repository.
+    git("remote", "set-url", "origin", "https://github.com/octo-org/briefing.git", cwd=repo)
+    git("remote", "set-url", "--push", "origin", origin, cwd=repo)
+    result = deploy(repo)
+    assert result.returncode == 0, result.stderr
+    base = "https://octo-org.github.io/briefing/"
+    assert (
+        f"base URL {base} (the GitHub Pages address of github.com/octo-org/briefing); "
+        "site.yaml's base_url / was not used" in result.stdout
+    )
+    published = {
+        name: git("show", f"gh-pages:{name}", cwd=origin)
+        for name in ("robots.txt", "feed.xml", "404.html", "index.html")
+    }
+    assert f"Sitemap: {base}sitemap.xml" in published["robots.txt"]
+    assert f"<id>{base}</id>" in published["feed.xml"]
+    assert 'href="/briefing/assets/' in published["404.html"]
+    assert f'<meta property="og:url" content="{base}">' in published["index.html"]
+    # A second deploy extends the branch fetched from where it pushes, not from GitHub.
+    git("branch", "-D", "gh-pages", cwd=repo)
+    first = git("rev-parse", "gh-pages", cwd=origin)
+    assert deploy(repo).returncode == 0
+    assert git("rev-parse", "gh-pages^", cwd=origin) == first
+
+
+def test_base_url_option_wins_over_the_pages_address(repo: Path) -> None:
+    git("remote", "set-url", "origin", "git@github.com:octo-org/briefing.git", cwd=repo)
+    git("remote", "set-url", "--push", "origin", repo.parent / "origin.git", cwd=repo)
+    result = deploy(repo, "--base-url", "https://news.example.org/")
+    assert result.returncode == 0, result.stderr
+    assert "base URL https://news.example.org/ (from --base-url)" in result.stdout
+    robots = git("show", "gh-pages:robots.txt", cwd=repo.parent / "origin.git")
+    assert "Sitemap: https://news.example.org/sitemap.xml" in robots
+
+
+def test_a_remote_off_github_keeps_site_yaml_and_warns_about_a_path(repo: Path) -> None:
+    result = deploy(repo)
+    assert result.returncode == 0, result.stderr
+    assert "base URL / (site.yaml's base_url: the remote is not on github.com" in result.stdout
+    assert "need the site's full address" in result.stderr

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitegen.build import BuildOptions, build
 from sitegen.publish.gitpages import FROM_CHECKOUT, briefing_workflow, workflow
@@ -53,6 +54,9 @@ def test_init_then_build(tmp_path: Path) -> None:
         'SITEGEN_SPEC: "git+https://example.org/sitegen"'
         in (folder / ".github/workflows/pages.yml").read_text()
     )
+    # base_url is the deploy's or the workflow's to fill in, and init says so.
+    assert "base_url" not in yaml.safe_load((folder / "site.yaml").read_text())
+    assert "base_url is left out of site.yaml" in result.stdout
     built = build(BuildOptions(folder, strict_templates=True))
     assert list(built.site.topics["example-topic"].articles) == ["example"]
     assert len(built.site.events) == 1

@@ -20,9 +20,11 @@ def site(tmp_path: Path) -> Path:
     return copy_site(FIXTURE_SITE, tmp_path / "site")
 
 
-def test_build_indexes_the_articles(fixture_output: Path) -> None:
+def test_build_indexes_the_articles_topics_and_chronology(fixture_output: Path) -> None:
     entry = json.loads((fixture_output / ENTRY).read_text())
-    assert entry["languages"]["en"]["page_count"] == 4  # article pages only (data-pagefind-body)
+    # The pages marked data-pagefind-body: 4 articles, 3 topics, the chronology and its
+    # one year (the lists of articles are not: they repeat the articles' titles).
+    assert entry["languages"]["en"]["page_count"] == 4 + 3 + 1 + 1
     assert (fixture_output / "pagefind" / "pagefind-ui.js").is_file()
 
 
@@ -83,7 +85,9 @@ def test_search_finds_chernobyl_article_in_the_example(example_output: Path, pag
 def test_topic_filter_narrows_the_results(fixture_output: Path, page: Any) -> None:
     with serve_pages(fixture_output) as home:
         page.goto(home)
-        assert len(search_for(page, "Belarus")) == 3
+        search_for(page, "Belarus")
+        # Three articles, then the chronology of their year, which has no topic filter.
+        assert page.locator(".pagefind-ui__result").count() == 4
         page.check("input.pagefind-ui__filter-checkbox[value='Zaporizhzhia NPP']")
         page.wait_for_function(
             "() => document.querySelectorAll('.pagefind-ui__result').length === 1", timeout=5000
@@ -110,3 +114,37 @@ def test_file_url_keeps_the_topics_link(fixture_output: Path, page: Any) -> None
     page.wait_for_load_state("load")
     assert page.locator("form.search a").inner_text() == "Browse topics"
     assert page.locator(".pagefind-ui__search-input").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("words", "slug", "name"),
+    [
+        ("Chornobyl", "chernobyl", "Chernobyl"),
+        ("ZNPP", "zaporizhzhia-npp", "Zaporizhzhia NPP"),
+        ("Zaporizhzhia nuclear power plant", "zaporizhzhia-npp", "Zaporizhzhia NPP"),
+    ],
+)
+def test_an_alias_finds_its_topic_page_first_then_its_articles(
+    example_output: Path, page: Any, words: str, slug: str, name: str
+) -> None:
+    articles = json.loads((example_output / "briefing.json").read_text())["articles"]
+    about = {a["title"] for a in articles if slug in a["topics"]}
+    with serve_pages(example_output) as home:
+        page.goto(home)
+        titles = search_for(page, words)
+        assert titles[0] == name, titles
+        links = page.locator(".pagefind-ui__result-link")
+        assert links.first.get_attribute("href") == f"/briefing/topics/{slug}/"
+        assert about and about <= set(titles), titles
+
+
+@pytest.mark.browser
+def test_an_article_result_shows_its_date_and_source(example_output: Path, page: Any) -> None:
+    with serve_pages(example_output) as home:
+        page.goto(home)
+        search_for(page, "Kirby")
+        result = page.locator(".pagefind-ui__result").first
+        assert "Chernobyl" in result.locator(".pagefind-ui__result-link").first.inner_text()
+        tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+        assert [t.strip() for t in tags] == ["Date: 31 March 2022", "Source: Daily Express"]

@@ -2,76 +2,20 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-from collections import deque
-from dataclasses import dataclass, field
+import importlib.util
+import re
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
+from sitegen.build import BuildOptions, build
+from tests.conftest import REPO
+from tests.crawl import crawl, fetch
 from tests.helpers import PageParser
-from tests.publish.conftest import serve_pages
+from tests.publish.conftest import BASE_URL, serve_pages
 
 MAX_CLICKS = 3
-
-
-@dataclass
-class Fetched:
-    status: int
-    content_type: str
-    body: bytes
-
-
-@dataclass
-class Crawl:
-    depth: dict[str, int] = field(default_factory=dict)  # page URL → clicks from home
-    ids: dict[str, set[str]] = field(default_factory=dict)
-    broken: list[str] = field(default_factory=list)
-
-
-def fetch(url: str) -> Fetched:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return Fetched(response.status, response.headers["Content-Type"], response.read())
-    except urllib.error.HTTPError as error:
-        return Fetched(error.code, error.headers["Content-Type"] or "", error.read())
-
-
-def crawl(home: str) -> Crawl:
-    """Follow every same-origin link and asset from ``home``, breadth first."""
-    result = Crawl()
-    queue: deque[tuple[str, int]] = deque([(home, 0)])
-    fetched: dict[str, Fetched] = {}
-    anchors: list[tuple[str, str, str]] = []  # (page, target URL, fragment)
-    while queue:
-        url, depth = queue.popleft()
-        if url in fetched:
-            continue
-        fetched[url] = response = fetch(url)
-        if response.status != 200:
-            result.broken.append(f"{url}: HTTP {response.status}")
-            continue
-        if not response.content_type.startswith("text/html"):
-            continue
-        result.depth[url] = depth
-        parser = PageParser()
-        parser.feed(response.body.decode())
-        result.ids[url] = parser.ids
-        for href, is_link in [(h, True) for h in parser.links] + [
-            (a, False) for a in parser.assets
-        ]:
-            target, fragment = urldefrag(urljoin(url, href))
-            if urlsplit(target).netloc != urlsplit(home).netloc:
-                continue  # external (canonical URLs, original reports)
-            if fragment:
-                anchors.append((url, target, fragment))
-            queue.append((target, depth + 1 if is_link else depth))
-    for page, target, fragment in anchors:
-        if target in result.ids and fragment not in result.ids[target]:
-            result.broken.append(f"{page}: #{fragment} missing on {target}")
-    return result
 
 
 def html_pages(output: Path, home: str) -> set[str]:
@@ -93,6 +37,38 @@ def test_every_page_reachable_without_broken_links(
     assert set(result.depth) == html_pages(output, home)
     too_deep = {url: d for url, d in result.depth.items() if d > MAX_CLICKS}
     assert too_deep == {}
+    assert result.too_large() == {}
+    assert year_pages(result.depth) and max(year_pages(result.depth).values()) <= 2
+
+
+def year_pages(depth: dict[str, int]) -> dict[str, int]:
+    """The chronology's year pages (and their further pages) by clicks from home."""
+    return {url: d for url, d in depth.items() if re.search(r"/chronology/\d{4}/", url)}
+
+
+@pytest.fixture(scope="module")
+def paginated_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark corpus at 150 articles, five articles or events a page: every list
+    has many pages."""
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    site = corpus.generate(tmp_path_factory.mktemp("paginated"), 150)
+    with (site / "site.yaml").open("a") as config:
+        config.write("search: false\npage_size: 5\n")
+    return build(BuildOptions(site, base_url=BASE_URL, strict_templates=True)).output
+
+
+def test_every_page_of_every_list_is_reachable(paginated_output: Path) -> None:
+    with serve_pages(paginated_output) as home:
+        result = crawl(home)
+    assert result.broken == []
+    assert set(result.depth) == html_pages(paginated_output, home)
+    assert home + "articles/page/2/" in result.depth
+    assert any("/topics/chernobyl/page/" in url for url in result.depth)
+    years = year_pages(result.depth)
+    assert len(years) > 3 and max(years.values()) == 2  # home → chronology → any of them
 
 
 def test_missing_url_gets_the_styled_404_page(fixture_output: Path) -> None:
