@@ -33,6 +33,28 @@ class TopicConfig:
     exclude: tuple[str, ...] = ()  # phrases containing an alias that do not mean the topic
 
 
+# The side of an event the outlet tells in its own voice, and of a speaker who matches no
+# party: a party may not take these as its slug or side.
+OUTLET_SIDE = "outlet"
+OTHER_SIDE = "other"
+
+
+@dataclass(frozen=True)
+class PartyConfig:
+    """Who claims events: a government, an agency, an operator (see sitegen.enrich.claims).
+    ``side`` groups parties that speak for one side (default: the slug)."""
+
+    slug: str
+    name: str
+    side: str
+    aliases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # unused by parties; the alias matcher reads it
+
+    @property
+    def page(self) -> str:
+        return f"parties/{self.slug}/"
+
+
 @dataclass(frozen=True)
 class MarkdownConfig:
     allow_html: bool = False
@@ -50,6 +72,7 @@ class SiteConfig:
     output: str = "_site"
     markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
     topics: tuple[TopicConfig, ...] = ()
+    parties: tuple[PartyConfig, ...] = ()
     search: bool = True
     cname: str = ""
     home_latest: int = 10  # how many events and articles the home page lists
@@ -80,12 +103,14 @@ _TOP_KEYS = {
     "output": str,
     "markdown": dict,
     "topics": list,
+    "parties": list,
     "search": bool,
     "cname": str,
     "home_latest": int,
 }
 _MARKDOWN_KEYS = {"allow_html": bool, "link_mentions": str}
 _TOPIC_KEYS = {"slug": str, "name": str, "description": str, "aliases": list, "exclude": list}
+_PARTY_KEYS = {"slug": str, "name": str, "side": str, "aliases": list}
 _TYPE_NAMES = {
     str: "text",
     bool: "true or false",
@@ -139,6 +164,7 @@ def load_config(
         )
         markdown.pop("link_mentions")
     topics = _topics(reader, values.pop("topics", []))
+    parties = _parties(reader, values.pop("parties", []))
     base_url = values.get("base_url", "/")
     if base_url and not (
         base_url.startswith("/") or urlsplit(base_url).scheme in ("http", "https")
@@ -149,7 +175,13 @@ def load_config(
             "write e.g. 'https://example.github.io/briefing/' or '/'",
         )
         values.pop("base_url")
-    return SiteConfig(root=root, markdown=MarkdownConfig(**markdown), topics=topics, **values)
+    return SiteConfig(
+        root=root,
+        markdown=MarkdownConfig(**markdown),
+        topics=topics,
+        parties=parties,
+        **values,
+    )
 
 
 def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
@@ -178,6 +210,43 @@ def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
         exclude = _phrases(values.get("exclude", []))
         topics.append(TopicConfig(slug, name, values.get("description", ""), aliases, exclude))
     return tuple(topics)
+
+
+def _parties(reader: _Reader, raw: list[Any]) -> tuple[PartyConfig, ...]:
+    parties: list[PartyConfig] = []
+    for index, item in enumerate(raw):
+        where = ("parties", index)
+        if not isinstance(item, dict):
+            reader.error(where, "a party must be a mapping with slug, name, side and aliases")
+            continue
+        values = reader.section(item, _PARTY_KEYS, where)
+        slug = values.get("slug", "")
+        side = values.get("side") or slug
+        taken = {p.slug for p in parties}
+        for key, value in (("slug", slug), ("side", side)):
+            if not SLUG_RE.match(value):
+                reader.error(
+                    (*where, key),
+                    f"party {key} {value!r} is not a slug",
+                    "use lowercase letters, digits and hyphens, e.g. 'ukraine'",
+                )
+                break
+            if value in (OUTLET_SIDE, OTHER_SIDE) and (key == "slug" or value == OUTLET_SIDE):
+                reader.error(
+                    (*where, key),
+                    f"party {key} {value!r} is reserved",
+                    f"'{OUTLET_SIDE}' is the outlet's own voice and '{OTHER_SIDE}' a speaker "
+                    "no party names: choose another",
+                )
+                break
+        else:
+            if slug in taken:
+                reader.error(where, f"party slug {slug!r} is defined twice", "keep one")
+                continue
+            name = values.get("name") or slug
+            aliases = _phrases(values.get("aliases", [])) or (name,)
+            parties.append(PartyConfig(slug, name, side, aliases))
+    return tuple(parties)
 
 
 def _phrases(raw: list[Any]) -> tuple[str, ...]:

@@ -55,11 +55,27 @@ class BodyContent:
         return list(map(Sentence._make, marshal.loads(self.packed_sentences)))
 
 
+# How an event stands (see sitegen.enrich.standing): told in the outlet's own voice,
+# attributed to a party, stated by several outlets or sides, or denied by another side.
+Status = Literal["reported", "claimed", "corroborated", "disputed"]
+STATUSES: tuple[Status, ...] = ("reported", "claimed", "corroborated", "disputed")
+# What an author may set of an event's claim, in front matter and content/events.yaml.
+CLAIM_FIELDS = ("claimed_by", "party", "status")
+
+
 @dataclass(frozen=True)
 class Citation:
     article: str  # article slug
     quote: str
     anchor: str = ""  # sentence anchor on the article page ("" = the article as a whole)
+    # Who the sentence says claims it (see sitegen.enrich.claims): the speaker as named,
+    # the party's slug ("outlet" for the outlet's own voice, None for no party) and side.
+    claimed_by: str | None = None
+    party: str | None = "outlet"
+    side: str = "outlet"
+    stance: Literal["says", "denies", "accuses"] = "says"
+    denied_by: tuple[str, ...] = ()  # sides the article says deny it, there or just after
+    outlet: str = ""  # the article's source, which tells independent reports apart
 
 
 @dataclass
@@ -72,6 +88,15 @@ class Event:
     end_date: PartialDate | None = None
     kind: Literal["occurred", "reported"] = "occurred"
     origin: Literal["front-matter", "extracted", "curated"] = "front-matter"
+    # Who claims it and how it stands, from its sources (sitegen.enrich.standing) unless
+    # the author set them (``authored``: what the author set of claimed_by, party, status).
+    claimed_by: str | None = None
+    party: str | None = "outlet"
+    side: str = "outlet"
+    status: Status = "reported"
+    disputed_by: list[str] = field(default_factory=list)  # sides
+    disputes: list[Citation] = field(default_factory=list)  # the sentences disputing it
+    authored: tuple[tuple[str, str | None], ...] = ()
 
     def copy(self) -> Event:
         """A copy whose lists can grow without changing this event (five times faster than
@@ -85,6 +110,13 @@ class Event:
             self.end_date,
             self.kind,
             self.origin,
+            self.claimed_by,
+            self.party,
+            self.side,
+            self.status,
+            list(self.disputed_by),
+            list(self.disputes),
+            self.authored,
         )
 
 
@@ -97,6 +129,7 @@ class EventSpec:
     topics: tuple[str, ...]
     line: int
     end_date: PartialDate | None = None
+    authored: tuple[tuple[str, str | None], ...] = ()  # claimed_by / party / status set
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
-
-from sitegen.config import TopicConfig
+from typing import NamedTuple, Protocol
 
 _SEPARATORS = r"[\s\-‐‑–]+"
 _SEPARATOR_RUN = re.compile(_SEPARATORS)
@@ -41,8 +39,19 @@ class Mention(NamedTuple):  # made for every mention in every paragraph: a tuple
     topic: str  # topic slug
 
 
+class Aliased(Protocol):
+    """What the matcher reads of a topic (or of a party, whose aliases name speakers)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def exclude(self) -> tuple[str, ...]: ...
+
+
 class MentionMatcher:
-    def __init__(self, topics: Sequence[TopicConfig]) -> None:
+    def __init__(self, topics: Sequence[Aliased]) -> None:
         # Normalized phrase → topic slug or _EXCLUDED; the first topic to name a phrase has it.
         self._owners: dict[str, str] = {}
         trie: _Trie = {}
