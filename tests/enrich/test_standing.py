@@ -1,4 +1,4 @@
-"""Whole fixture sites: who claims each event, and its status."""
+"""Whole fixture sites: who claims each event, and whether it is corroborated or disputed."""
 
 from __future__ import annotations
 
@@ -61,6 +61,78 @@ def test_an_attributed_event_is_claimed_and_the_outlets_own_is_reported(
     assert (reported.claimed_by, reported.party, reported.side, reported.status) == (
         None, "outlet", "outlet", "reported"
     )  # fmt: skip
+
+
+def test_two_sides_stating_one_event_corroborate_it(make_site: Callable[..., Path]) -> None:
+    files = {
+        "content/articles/a.md": article(
+            "Ferry", "2023-06-02", "Ostland said the Dunmore ferry sank on 1 June 2023.\n",
+            source="Gazette",
+        ),
+        "content/articles/b.md": article(
+            "Ferry again", "2023-06-03", "Velk officials said the Dunmore ferry sank on 1 June 2023.\n",
+            source="Gazette",
+        ),
+    }  # fmt: skip
+    site, _ = model(make_site, files)
+    (event,) = only(site, "2023-06-01")
+    assert event.status == "corroborated"
+    assert {c.side for c in event.sources} == {"ostland", "marovia"}
+
+
+def test_two_outlets_corroborate_what_they_say_in_their_own_voice(
+    make_site: Callable[..., Path],
+) -> None:
+    body = "The Dunmore ferry sank on 1 June 2023.\n"
+    files = {
+        "content/articles/a.md": article("Ferry", "2023-06-02", body, source="Gazette"),
+        "content/articles/b.md": article("Ferry", "2023-06-03", body, source="Courier"),
+    }
+    site, _ = model(make_site, files)
+    (event,) = only(site, "2023-06-01")
+    assert (event.party, event.status) == ("outlet", "corroborated")
+
+
+def test_a_denial_by_another_side_disputes_a_claim(make_site: Callable[..., Path]) -> None:
+    files = {
+        "content/articles/a.md": article(
+            "Depot", "2023-05-08",
+            "Ostland said Marovian troops burned a Dunmore depot on 3 May 2023.\n",
+        ),
+        "content/articles/b.md": article(
+            "Denial", "2023-05-09",
+            "Marovia denied on 3 May 2023 that its troops were near Dunmore.\n",
+        ),
+    }  # fmt: skip
+    site, _ = model(make_site, files)
+    claim = next(e for e in only(site, "2023-05-03") if e.party == "ostland")
+    assert claim.status == "disputed"
+    assert claim.disputed_by == ["marovia"]
+    assert [c.article for c in claim.disputes] == ["b"]
+
+
+def test_a_denial_in_the_next_sentence_disputes_the_claim(make_site: Callable[..., Path]) -> None:
+    body = "Ostland said Marovian drones hit Dunmore on 3 May 2023. Marovia denied it.\n"
+    site, _ = model(make_site, {"content/articles/a.md": article("Drones", "2023-05-08", body)})
+    (event,) = only(site, "2023-05-03")
+    assert (event.status, event.disputed_by) == ("disputed", ["marovia"])
+
+
+def test_counter_accusations_on_one_date_dispute_each_other(
+    make_site: Callable[..., Path],
+) -> None:
+    files = {
+        "content/articles/a.md": article(
+            "Blame", "2023-05-08", "Ostland accused Marovia of shelling Dunmore on 3 May 2023.\n"
+        ),
+        "content/articles/b.md": article(
+            "Blame back", "2023-05-09", "Marovia blamed Ostland for the Dunmore blasts on 3 May 2023.\n"
+        ),
+    }  # fmt: skip
+    site, _ = model(make_site, files)
+    events = only(site, "2023-05-03")
+    assert sorted(e.status for e in events) == ["disputed", "disputed"]
+    assert sorted(d for e in events for d in e.disputed_by) == ["marovia", "ostland"]
 
 
 def test_an_author_sets_the_claim_which_wins(make_site: Callable[..., Path]) -> None:
