@@ -48,8 +48,17 @@ class Templates:
 
         bytecode = None
         if self.compiled is not None:
-            self.compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(self.compiled))
+            compiled = self.compiled
+
+            class Bytecode(jinja2.FileSystemBytecodeCache):
+                # A template compiled for the first time may come long after the cache
+                # folder was made (the preview server keeps its templates while the site's
+                # cache is deleted, or a cold build is made again in the same folder).
+                def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                    compiled.mkdir(parents=True, exist_ok=True)
+                    super().dump_bytecode(bucket)
+
+            bytecode = Bytecode(str(compiled))
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
             bytecode_cache=bytecode,
