@@ -88,6 +88,11 @@ class SiteConfig:
         """``base_url`` with a trailing slash, used for feed and sitemap URLs."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
+    def party(self, slug: str | None) -> PartyConfig | None:
+        """The party ``slug`` names (templates ask for an event's: None for the outlet's
+        own voice or a speaker no party names)."""
+        return next((party for party in self.parties if party.slug == slug), None)
+
     def fingerprint(self) -> str:
         """Hash of every option, for caches that must be discarded when the config changes."""
         data = asdict(self) | {"root": str(self.root)}

@@ -295,6 +295,8 @@ class Site:
     articles: dict[str, Article]  # by slug, newest first once enriched
     topics: dict[str, Topic]  # by slug, in site.yaml order
     events: dict[str, Event] = field(default_factory=dict)  # by id, oldest first
+    # The ids of the events each party (site.yaml's, by slug) claims, oldest first.
+    party_events: dict[str, list[str]] = field(default_factory=dict)
     chronology: ChronologyReport = field(default_factory=ChronologyReport)
 
 

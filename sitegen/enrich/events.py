@@ -138,6 +138,11 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     site.events = chronology.events
     for slug, topic in site.topics.items():
         topic.events = chronology.by_topic[slug]
+    site.party_events = {party.slug: [] for party in site.config.parties}
+    for event_id, event in site.events.items():
+        claimants = {event.party, *(c.party for c in event.sources)}
+        for slug in claimants & site.party_events.keys():
+            site.party_events[slug].append(event_id)
     for slug, article in site.articles.items():
         article.events = chronology.by_article.get(slug, [])
 

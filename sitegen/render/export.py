@@ -128,7 +128,7 @@ def _sources_html(site: Site, event: Event) -> str:
 
 
 def _party_name(site: Site, event: Event) -> str:
-    party = next((p for p in site.config.parties if p.slug == event.party), None)
+    party = site.config.party(event.party)
     return party.name if party else (event.claimed_by or event.side)
 
 

@@ -95,6 +95,12 @@ def plan_pages(
         context = {"topic": topic, "quoted": [articles[s] for s in quoted]}
         yield page(f"{topic.page}index.html", "topic.html", 2, context, deps)
 
+    for party in site.config.parties:
+        claimed = site.party_events.get(party.slug, [])
+        deps = tuple(events[e] for e in claimed)  # the config (site-wide) names the party
+        context = {"party": party, "party_events": claimed}
+        yield page(f"{party.page}index.html", "party.html", 2, context, deps)
+
     # Grouped again only when the events changed: the preview server plans this page on
     # every rebuild (0.02 s at 10,000 articles), and its events are made once, never changed.
     grouped = digests.cache.memo("chronology-years", on_disk=False)
@@ -150,7 +156,8 @@ def data_files(site: Site, digests: Digests) -> Iterator[Page]:
 def page_paths(site: Site) -> list[str]:
     """The URL paths of the site's HTML pages, for the sitemap."""
     fixed = ["", "chronology/", "topics/", "articles/"]
-    return fixed + [a.page for a in site.articles.values()] + [t.page for t in site.topics.values()]
+    pages = [a.page for a in site.articles.values()] + [t.page for t in site.topics.values()]
+    return fixed + pages + [p.page for p in site.config.parties]
 
 
 def _by_year_month(site: Site) -> list[tuple[int, list[tuple[str, list[Any]]]]]:
