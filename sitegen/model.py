@@ -63,6 +63,20 @@ STATUSES: tuple[Status, ...] = ("reported", "claimed", "corroborated", "disputed
 CLAIM_FIELDS = ("claimed_by", "party", "status")
 
 
+Stance = Literal["says", "denies", "accuses"]
+
+
+class Claim(NamedTuple):
+    """Who a sentence says its news comes from, as sitegen.enrich.claims finds it (a tuple:
+    one is kept per attributed event, with the extraction)."""
+
+    speaker: str  # as the text names them
+    stance: Stance = "says"  # "denies" or rejects something, "accuses" or blames another
+    # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
+    # which dispute what this sentence reports.
+    denied_by: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Citation:
     article: str  # article slug
@@ -73,7 +87,7 @@ class Citation:
     claimed_by: str | None = None
     party: str | None = "outlet"
     side: str = "outlet"
-    stance: Literal["says", "denies", "accuses"] = "says"
+    stance: Stance = "says"
     denied_by: tuple[str, ...] = ()  # sides the article says deny it, there or just after
     outlet: str = ""  # the article's source, which tells independent reports apart
 

@@ -2,8 +2,9 @@
 
 Finding the speaker reads the sentence's words only (and the sentence before it, for a
 speaker named there and referred to again as "he" or "the ministry"), so it is cached with
-the rest of an article's extraction. Matching a speaker to a party reads ``site.yaml``'s
-``parties`` and is done on every build (:class:`Parties`). The forms of attribution:
+the rest of an article's extraction, and imported only where an extraction is made (a warm
+build needs none). Matching a speaker to a party reads ``site.yaml``'s ``parties`` and is
+done on every build (:mod:`sitegen.enrich.parties`). The forms of attribution:
 
 - "X said/says/told/claimed/announced/reported/accused/warned/denied …", with X before the
   verb ("Energoatom said on Friday that …", "…, the ministry said", "X, the head of Y,
@@ -23,25 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
 
-from sitegen.config import OTHER_SIDE, OUTLET_SIDE, PartyConfig
 from sitegen.enrich import clauses
-from sitegen.enrich.mentions import MentionMatcher
-from sitegen.model import Sentence
-
-Stance = Literal["says", "denies", "accuses"]
-
-
-class Claim(NamedTuple):
-    """Who a sentence says its news comes from (a tuple: one is kept per attributed event)."""
-
-    speaker: str  # as the text names them
-    stance: Stance = "says"  # "denies" or rejects something, "accuses" or blames another
-    # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
-    # which dispute what this sentence reports.
-    denied_by: tuple[str, ...] = ()
-
+from sitegen.model import Claim, Sentence, Stance
 
 _VERBS = (
     "said|says|say|told|tells|claimed|claims|announced|announces|reported|reports|accused|"
@@ -306,50 +291,3 @@ def _plausible(phrase: str) -> bool:
         and not _PASSIVE_END.search(phrase)
         and not _LOOSE_END.search(phrase)
     )
-
-
-class Attribution(NamedTuple):
-    """A claim as the briefing shows it: who, which party, which side."""
-
-    claimed_by: str | None  # the speaker as the text names them; None: the outlet's voice
-    party: str | None  # the party's slug, "outlet" for the outlet's voice, None: no party
-    side: str  # the party's side, "outlet", or "other" for a speaker no party names
-
-
-OUTLET = Attribution(None, OUTLET_SIDE, OUTLET_SIDE)
-
-
-class Parties:
-    """Speakers matched to the parties of ``site.yaml`` by their aliases: the first alias a
-    speaker's words name ("IAEA chief Rafael Grossi" → iaea), the longest at one place."""
-
-    def __init__(self, parties: Sequence[PartyConfig]) -> None:
-        self.by_slug = {party.slug: party for party in parties}
-        self._matcher = MentionMatcher(parties)
-
-    def party(self, speaker: str) -> PartyConfig | None:
-        first = next(self._matcher.finditer(speaker), None)
-        return self.by_slug[first.topic] if first else None
-
-    def attribution(self, claim: Claim | None) -> Attribution:
-        if claim is None:
-            return OUTLET
-        return self.named(claim.speaker)
-
-    def named(self, speaker: str) -> Attribution:
-        party = self.party(speaker)
-        return Attribution(
-            speaker, party.slug if party else None, party.side if party else OTHER_SIDE
-        )
-
-    def chosen(self, claimed_by: str | None, party: str | None) -> Attribution:
-        """The claim an author sets: a party's slug (or "outlet"), a speaker, or both."""
-        if party == OUTLET_SIDE:
-            return Attribution(claimed_by, OUTLET_SIDE, OUTLET_SIDE)
-        config = self.by_slug.get(party or "")
-        if config is not None:
-            return Attribution(claimed_by or config.name, config.slug, config.side)
-        return self.named(claimed_by) if claimed_by else OUTLET
-
-    def side(self, speaker: str) -> str:
-        return self.named(speaker).side

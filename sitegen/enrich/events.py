@@ -30,7 +30,6 @@ from sitegen.cache import BuildCache, Memo, overgrown
 from sitegen.config import OUTLET_SIDE
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
-from sitegen.enrich.claims import Claim, Parties, attribute
 from sitegen.enrich.curated import load_curated
 from sitegen.enrich.extract import (
     Extraction,
@@ -39,6 +38,7 @@ from sitegen.enrich.extract import (
     cache_key,
     extract,
 )
+from sitegen.enrich.parties import Parties
 from sitegen.enrich.similar import SameDate, Signature, words
 from sitegen.enrich.standing import settle
 from sitegen.errors import Problems
@@ -47,6 +47,7 @@ from sitegen.model import (
     Article,
     ChronologyReport,
     Citation,
+    Claim,
     Event,
     EventSpec,
     Sentence,
@@ -349,6 +350,8 @@ def authored_claim(
 
 def _curated_claims(site: Site, event: Event, parties: Parties, problems: Problems) -> Event:
     """A curated event's sources with who their sentences say claims them."""
+    from sitegen.enrich.claims import attribute  # only a site with curated events needs it
+
     sources = []
     for citation in event.sources:
         article = site.articles[citation.article]

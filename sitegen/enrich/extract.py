@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Literal
 
 from sitegen.dates import PartialDate
 from sitegen.enrich import clauses
-from sitegen.enrich.claims import Claim, attribute
 from sitegen.enrich.dateevent import MAX_WORDS
 from sitegen.enrich.similar import best_match, words
-from sitegen.model import EventSpec, Sentence
+from sitegen.model import Claim, EventSpec, Sentence
 
 if TYPE_CHECKING:
     from sitegen.enrich.datefind import DateMention
@@ -93,6 +92,8 @@ class Extraction:
             self.attribute(sentences, index)
 
     def attribute(self, sentences: Sequence[Sentence], index: int) -> None:
+        from sitegen.enrich.claims import attribute  # see extract()
+
         claim = attribute(sentences, index)
         if claim is not None:
             self.claims[sentences[index].anchor] = claim
@@ -118,8 +119,9 @@ def extract(
     """The events ``sentences`` date, and the sentences the front-matter events ``specs``
     cite: found here, where the sentences are at hand (in a build worker), the events step
     need not read the body back from the store."""
-    # Imported here: compiling the date grammar takes longer than a warm build of a small
-    # site, which reads every extraction from its cache (this module's classes) and needs none.
+    # Imported here: compiling the date grammar (and the attribution rules) takes longer than
+    # a warm build of a small site, which reads every extraction from its cache (this
+    # module's classes) and needs none.
     from sitegen.enrich.datefind import event_text, find_dates
 
     found: list[Found] = []

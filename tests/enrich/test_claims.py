@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitegen.config import PartyConfig
-from sitegen.enrich.claims import OUTLET, Attribution, Claim, Parties, attribute
-from sitegen.model import Sentence
+from sitegen.enrich.claims import attribute
+from sitegen.enrich.parties import OUTLET, Attribution, Parties
+from sitegen.model import Claim, Sentence
 
 PARTIES = Parties(
     [
