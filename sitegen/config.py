@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -189,27 +190,39 @@ def load_config(
     )
 
 
-def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
-    topics: list[TopicConfig] = []
+def _entries(
+    reader: _Reader, raw: list[Any], key: str, noun: str, schema: dict[str, type], example: str
+) -> Iterator[tuple[tuple[str, int], dict[str, Any], str]]:
+    """Each mapping of the list ``key`` (topics, parties) whose slug is a slug and not taken
+    by one before it: where it is, its values and its slug. The rest are reported."""
     seen: set[str] = set()
     for index, item in enumerate(raw):
-        where = ("topics", index)
+        where = (key, index)
         if not isinstance(item, dict):
-            reader.error(where, "a topic must be a mapping with slug, name and aliases")
+            *fields, last = (k for k in schema if k not in ("description", "exclude"))
+            reader.error(where, f"a {noun} must be a mapping with {', '.join(fields)} and {last}")
             continue
-        values = reader.section(item, _TOPIC_KEYS, where)
+        values = reader.section(item, schema, where)
         slug = values.get("slug", "")
         if not SLUG_RE.match(slug):
             reader.error(
                 where,
-                f"topic slug {slug!r} is not a slug",
-                "use lowercase letters, digits and hyphens, e.g. 'zaporizhzhia-npp'",
+                f"{noun} slug {slug!r} is not a slug",
+                f"use lowercase letters, digits and hyphens, e.g. '{example}'",
             )
             continue
         if slug in seen:
-            reader.error(where, f"topic slug {slug!r} is defined twice", "keep one definition")
+            reader.error(where, f"{noun} slug {slug!r} is defined twice", "keep one definition")
             continue
         seen.add(slug)
+        yield where, values, slug
+
+
+def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
+    topics: list[TopicConfig] = []
+    for _, values, slug in _entries(
+        reader, raw, "topics", "topic", _TOPIC_KEYS, "zaporizhzhia-npp"
+    ):
         name = values.get("name") or slug
         aliases = _phrases(values.get("aliases", [])) or (name,)
         exclude = _phrases(values.get("exclude", []))
@@ -219,38 +232,26 @@ def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
 
 def _parties(reader: _Reader, raw: list[Any]) -> tuple[PartyConfig, ...]:
     parties: list[PartyConfig] = []
-    for index, item in enumerate(raw):
-        where = ("parties", index)
-        if not isinstance(item, dict):
-            reader.error(where, "a party must be a mapping with slug, name, side and aliases")
-            continue
-        values = reader.section(item, _PARTY_KEYS, where)
-        slug = values.get("slug", "")
+    for where, values, slug in _entries(reader, raw, "parties", "party", _PARTY_KEYS, "ukraine"):
         side = values.get("side") or slug
-        taken = {p.slug for p in parties}
-        for key, value in (("slug", slug), ("side", side)):
-            if not SLUG_RE.match(value):
-                reader.error(
-                    (*where, key),
-                    f"party {key} {value!r} is not a slug",
-                    "use lowercase letters, digits and hyphens, e.g. 'ukraine'",
-                )
-                break
-            if value in (OUTLET_SIDE, OTHER_SIDE) and (key == "slug" or value == OUTLET_SIDE):
-                reader.error(
-                    (*where, key),
-                    f"party {key} {value!r} is reserved",
-                    f"'{OUTLET_SIDE}' is the outlet's own voice and '{OTHER_SIDE}' a speaker "
-                    "no party names: choose another",
-                )
-                break
-        else:
-            if slug in taken:
-                reader.error(where, f"party slug {slug!r} is defined twice", "keep one")
-                continue
-            name = values.get("name") or slug
-            aliases = _phrases(values.get("aliases", [])) or (name,)
-            parties.append(PartyConfig(slug, name, side, aliases))
+        if not SLUG_RE.match(side):
+            reader.error(
+                (*where, "side"),
+                f"party side {side!r} is not a slug",
+                "use lowercase letters, digits and hyphens, e.g. 'ukraine'",
+            )
+            continue
+        if slug in (OUTLET_SIDE, OTHER_SIDE) or side == OUTLET_SIDE:
+            reader.error(
+                where,
+                f"party {slug!r} (side {side!r}) takes a reserved name",
+                f"'{OUTLET_SIDE}' is the outlet's own voice and '{OTHER_SIDE}' a speaker no "
+                "party names: choose another slug, or side",
+            )
+            continue
+        name = values.get("name") or slug
+        aliases = _phrases(values.get("aliases", [])) or (name,)
+        parties.append(PartyConfig(slug, name, side, aliases))
     return tuple(parties)
 
 
