@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -44,6 +45,28 @@ class TopicConfig:
     exclude: tuple[str, ...] = ()  # phrases containing an alias that do not mean the topic
 
 
+# The side of an event the outlet tells in its own voice, and of a speaker who matches no
+# party: a party may not take these as its slug or side.
+OUTLET_SIDE = "outlet"
+OTHER_SIDE = "other"
+
+
+@dataclass(frozen=True)
+class PartyConfig:
+    """Who claims events: a government, an agency, an operator (see sitegen.enrich.claims).
+    ``side`` groups parties that speak for one side (default: the slug)."""
+
+    slug: str
+    name: str
+    side: str
+    aliases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # unused by parties; the alias matcher reads it
+
+    @property
+    def page(self) -> str:
+        return f"parties/{self.slug}/"
+
+
 @dataclass(frozen=True)
 class MarkdownConfig:
     allow_html: bool = False
@@ -61,6 +84,7 @@ class SiteConfig:
     output: str = "_site"
     markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
     topics: tuple[TopicConfig, ...] = ()
+    parties: tuple[PartyConfig, ...] = ()
     search: bool = True
     cname: str = ""
     home_latest: int = 10  # how many events and articles the home page lists
@@ -78,6 +102,11 @@ class SiteConfig:
         """``base_url`` with a trailing slash, used for feed and sitemap URLs."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
+    def party(self, slug: str | None) -> PartyConfig | None:
+        """The party ``slug`` names (templates ask for an event's: None for the outlet's
+        own voice or a speaker no party names)."""
+        return next((party for party in self.parties if party.slug == slug), None)
+
     def fingerprint(self) -> str:
         """Hash of every option, for caches that must be discarded when the config changes."""
         data = asdict(self) | {"root": str(self.root)}
@@ -93,6 +122,7 @@ _TOP_KEYS = {
     "output": str,
     "markdown": dict,
     "topics": list,
+    "parties": list,
     "search": bool,
     "cname": str,
     "home_latest": int,
@@ -102,6 +132,7 @@ _TOP_KEYS = {
 _POSITIVE = ("page_size", "report_days")
 _MARKDOWN_KEYS = {"allow_html": bool, "link_mentions": str}
 _TOPIC_KEYS = {"slug": str, "name": str, "description": str, "aliases": list, "exclude": list}
+_PARTY_KEYS = {"slug": str, "name": str, "side": str, "aliases": list}
 _TYPE_NAMES = {
     str: "text",
     bool: "true or false",
@@ -157,6 +188,7 @@ def load_config(
         )
         markdown.pop("link_mentions")
     topics = _topics(reader, values.pop("topics", []))
+    parties = _parties(reader, values.pop("parties", []))
     for key in _POSITIVE:
         if values.get(key, 1) < 1:
             reader.error((key,), f"{key} is {values.pop(key)}", "use a whole number of 1 or more")
@@ -181,7 +213,13 @@ def load_config(
     if values.get("home_latest", 0) < 0:
         reader.error(("home_latest",), "home_latest should be 0 or more")
         values.pop("home_latest")
-    return SiteConfig(root=root, markdown=MarkdownConfig(**markdown), topics=topics, **values)
+    return SiteConfig(
+        root=root,
+        markdown=MarkdownConfig(**markdown),
+        topics=topics,
+        parties=parties,
+        **values,
+    )
 
 
 def _base_url_problem(url: str) -> str:
@@ -214,29 +252,41 @@ def _read(path: Path, root: Path) -> str:
     return path.read_bytes().decode("utf-8-sig")
 
 
-def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
-    topics: list[TopicConfig] = []
+def _entries(
+    reader: _Reader, raw: list[Any], key: str, noun: str, schema: dict[str, type], example: str
+) -> Iterator[tuple[tuple[str, int], dict[str, Any], str]]:
+    """Each mapping of the list ``key`` (topics, parties) whose slug is a slug and not taken
+    by one before it: where it is, its values and its slug. The rest are reported."""
     seen: set[str] = set()
-    owners: dict[str, str] = {}  # alias_key → the slug of the topic it leads to
     for index, item in enumerate(raw):
-        where = ("topics", index)
+        where = (key, index)
         if not isinstance(item, dict):
-            reader.error(where, "a topic must be a mapping with slug, name and aliases")
+            *fields, last = (k for k in schema if k not in ("description", "exclude"))
+            reader.error(where, f"a {noun} must be a mapping with {', '.join(fields)} and {last}")
             continue
-        values = reader.section(item, _TOPIC_KEYS, where)
+        values = reader.section(item, schema, where)
         slug = values.get("slug", "")
         if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG:
             reader.error(
                 where,
-                f"topic slug {slug!r} is not a slug",
-                f"use lowercase letters, digits and hyphens, e.g. 'zaporizhzhia-npp', at most "
+                f"{noun} slug {slug!r} is not a slug",
+                f"use lowercase letters, digits and hyphens, e.g. '{example}', at most "
                 f"{MAX_SLUG} of them",
             )
             continue
         if slug in seen:
-            reader.error(where, f"topic slug {slug!r} is defined twice", "keep one definition")
+            reader.error(where, f"{noun} slug {slug!r} is defined twice", "keep one definition")
             continue
         seen.add(slug)
+        yield where, values, slug
+
+
+def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
+    topics: list[TopicConfig] = []
+    owners: dict[str, str] = {}  # alias_key → the slug of the topic it leads to
+    for where, values, slug in _entries(
+        reader, raw, "topics", "topic", _TOPIC_KEYS, "zaporizhzhia-npp"
+    ):
         name = values.get("name") or slug
         aliases = _phrases(reader, values.get("aliases", []), (*where, "aliases"))
         for number, alias in enumerate(aliases):
@@ -251,6 +301,31 @@ def _topics(reader: _Reader, raw: list[Any]) -> tuple[TopicConfig, ...]:
         description = values.get("description", "")
         topics.append(TopicConfig(slug, name, description, aliases or (name,), exclude))
     return tuple(topics)
+
+
+def _parties(reader: _Reader, raw: list[Any]) -> tuple[PartyConfig, ...]:
+    parties: list[PartyConfig] = []
+    for where, values, slug in _entries(reader, raw, "parties", "party", _PARTY_KEYS, "ukraine"):
+        side = values.get("side") or slug
+        if not SLUG_RE.match(side):
+            reader.error(
+                (*where, "side"),
+                f"party side {side!r} is not a slug",
+                "use lowercase letters, digits and hyphens, e.g. 'ukraine'",
+            )
+            continue
+        if slug in (OUTLET_SIDE, OTHER_SIDE) or side == OUTLET_SIDE:
+            reader.error(
+                where,
+                f"party {slug!r} (side {side!r}) takes a reserved name",
+                f"'{OUTLET_SIDE}' is the outlet's own voice and '{OTHER_SIDE}' a speaker no "
+                "party names: choose another slug, or side",
+            )
+            continue
+        name = values.get("name") or slug
+        aliases = _phrases(reader, values.get("aliases", []), (*where, "aliases"))
+        parties.append(PartyConfig(slug, name, side, aliases or (name,)))
+    return tuple(parties)
 
 
 def alias_key(phrase: str) -> str:

@@ -55,11 +55,41 @@ class BodyContent:
         return list(map(Sentence._make, marshal.loads(self.packed_sentences)))
 
 
+# How an event stands (see sitegen.enrich.standing): told in the outlet's own voice,
+# attributed to a party, stated by several outlets or sides, or denied by another side.
+Status = Literal["reported", "claimed", "corroborated", "disputed"]
+STATUSES: tuple[Status, ...] = ("reported", "claimed", "corroborated", "disputed")
+# What an author may set of an event's claim, in front matter and content/events.yaml.
+CLAIM_FIELDS = ("claimed_by", "party", "status")
+
+
+Stance = Literal["says", "denies", "accuses"]
+
+
+class Claim(NamedTuple):
+    """Who a sentence says its news comes from, as sitegen.enrich.claims finds it (a tuple:
+    one is kept per attributed event, with the extraction)."""
+
+    speaker: str  # as the text names them
+    stance: Stance = "says"  # "denies" or rejects something, "accuses" or blames another
+    # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
+    # which dispute what this sentence reports.
+    denied_by: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Citation:
     article: str  # article slug
     quote: str
     anchor: str = ""  # sentence anchor on the article page ("" = the article as a whole)
+    # Who the sentence says claims it (see sitegen.enrich.claims): the speaker as named,
+    # the party's slug ("outlet" for the outlet's own voice, None for no party) and side.
+    claimed_by: str | None = None
+    party: str | None = "outlet"
+    side: str = "outlet"
+    stance: Stance = "says"
+    denied_by: tuple[str, ...] = ()  # sides the article says deny it, there or just after
+    outlet: str = ""  # the article's source, which tells independent reports apart
 
 
 @dataclass
@@ -72,6 +102,15 @@ class Event:
     end_date: PartialDate | None = None
     kind: Literal["occurred", "reported"] = "occurred"
     origin: Literal["front-matter", "extracted", "curated"] = "front-matter"
+    # Who claims it and how it stands, from its sources (sitegen.enrich.standing) unless
+    # the author set them (``authored``: what the author set of claimed_by, party, status).
+    claimed_by: str | None = None
+    party: str | None = "outlet"
+    side: str = "outlet"
+    status: Status = "reported"
+    disputed_by: list[str] = field(default_factory=list)  # sides
+    disputes: list[Citation] = field(default_factory=list)  # the sentences disputing it
+    authored: tuple[tuple[str, str | None], ...] = ()
 
     def copy(self) -> Event:
         """A copy whose lists can grow without changing this event (five times faster than
@@ -85,6 +124,13 @@ class Event:
             self.end_date,
             self.kind,
             self.origin,
+            self.claimed_by,
+            self.party,
+            self.side,
+            self.status,
+            list(self.disputed_by),
+            list(self.disputes),
+            self.authored,
         )
 
 
@@ -97,6 +143,7 @@ class EventSpec:
     topics: tuple[str, ...]
     line: int
     end_date: PartialDate | None = None
+    authored: tuple[tuple[str, str | None], ...] = ()  # claimed_by / party / status set
 
 
 @dataclass(frozen=True)
@@ -290,6 +337,8 @@ class Site:
     articles: dict[str, Article]  # by slug, newest first once enriched
     topics: dict[str, Topic]  # by slug, in site.yaml order
     events: dict[str, Event] = field(default_factory=dict)  # by id, oldest first
+    # The ids of the events each party (site.yaml's, by slug) claims, oldest first.
+    party_events: dict[str, list[str]] = field(default_factory=dict)
     chronology: ChronologyReport = field(default_factory=ChronologyReport)
     held_back: list[HeldBack] = field(default_factory=list)  # by path
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from sitegen.config import load_config
+from sitegen.config import SiteConfig, load_config
 from sitegen.errors import Problems
 
 
@@ -54,3 +54,41 @@ def test_base_path_from_base_url(tmp_path: Path) -> None:
     config, _ = load(tmp_path, "base_url: https://example.github.io/briefing\n")
     assert config.base_path == "/briefing/"
     assert config.absolute_base == "https://example.github.io/briefing/"
+
+
+def test_parties_with_their_sides_and_aliases(tmp_path: Path) -> None:
+    config, problems = load(
+        tmp_path,
+        "parties:\n"
+        "  - {slug: ostland, name: Ostland, aliases: [Ostland, Ostlander]}\n"
+        "  - {slug: ostland-army, name: Ostland's army, side: ostland}\n",
+    )
+    assert not problems
+    assert isinstance(config, SiteConfig)
+    army = config.parties[1]
+    assert (config.parties[0].side, army.side, army.aliases) == (
+        "ostland",
+        "ostland",
+        ("Ostland's army",),
+    )
+    assert config.party("ostland-army") is army and config.party("outlet") is None
+    assert army.page == "parties/ostland-army/"
+
+
+def test_a_party_may_not_take_a_reserved_name_or_a_bad_side(tmp_path: Path) -> None:
+    config, problems = load(
+        tmp_path,
+        "parties:\n"
+        "  - {slug: outlet}\n"
+        "  - {slug: ostland, side: outlet}\n"
+        "  - {slug: vell, side: Vell Town}\n"
+        "  - {slug: velk}\n"
+        "  - {slug: velk}\n",
+    )
+    assert [p.split("\n")[0] for p in problems] == [
+        "site.yaml:2: party 'outlet' (side 'outlet') takes a reserved name",
+        "site.yaml:3: party 'ostland' (side 'outlet') takes a reserved name",
+        "site.yaml:4: party side 'Vell Town' is not a slug",
+        "site.yaml:6: party slug 'velk' is defined twice",
+    ]
+    assert isinstance(config, SiteConfig) and [p.slug for p in config.parties] == ["velk"]

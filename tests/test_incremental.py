@@ -121,6 +121,19 @@ def curate_event(site: Path) -> None:
     )
 
 
+def add_party(site: Path) -> None:
+    """A party whose alias names a speaker: the events that speaker claims change party
+    and side, though no article changed."""
+    rewrite(
+        site,
+        "site.yaml",
+        lambda text: (
+            text + "parties:\n  - slug: staff\n    name: Plant staff\n"
+            "    side: operator\n    aliases: [guard, officials]\n"
+        ),
+    )
+
+
 def delete_article(site: Path) -> None:
     (site / ANNEXED).unlink()
 
@@ -155,6 +168,7 @@ STEPS: list[tuple[Callable[[Path], None], bool]] = [
     # The curated event quotes the sentence at the anchor it names.
     (pumps("reword_curated_sentence", lambda t: t.replace("every repair", "all repairs")), False),
     (override_event_partial, False),
+    (add_party, False),
     (delete_article, False),
 ]
 

@@ -18,6 +18,13 @@ def test_an_event_copy_has_every_field_and_lists_of_its_own() -> None:
         PartialDate(2022, 4, 1),
         "reported",
         "extracted",
+        "Ostland's army",
+        "ostland-army",
+        "ostland",
+        "disputed",
+        ["marovia"],
+        [Citation("b", "Marovia denied it.", "s-3", "Marovia", "marovia", "marovia", "denies")],
+        (("party", "ostland-army"),),
     )
     defaults = Event("", PartialDate(2000), "", [], [])
     # Every field differs from its default, so a field the copy forgot would show.
@@ -28,4 +35,7 @@ def test_an_event_copy_has_every_field_and_lists_of_its_own() -> None:
     assert copy == event
     copy.topics.append("donbas")
     copy.sources.append(Citation("b", "Another report."))
+    copy.disputed_by.append("ostland")
+    copy.disputes.append(Citation("c", "A third report."))
     assert event.topics == ["chernobyl"] and len(event.sources) == 1
+    assert event.disputed_by == ["marovia"] and len(event.disputes) == 1

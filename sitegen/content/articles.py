@@ -15,7 +15,7 @@ from sitegen.dates import DateError, PartialDate
 from sitegen.errors import BuildError, Problems, did_you_mean
 from sitegen.hashing import digest
 from sitegen.limits import MAX_FILE_BYTES, NOT_TEXT, describe, shown
-from sitegen.model import Article, EventSpec, HeldBack
+from sitegen.model import CLAIM_FIELDS, STATUSES, Article, EventSpec, HeldBack
 from sitegen.text.slugs import slugify
 
 KNOWN_FIELDS = (
@@ -308,9 +308,33 @@ class _Fields:
             end = self.date("events", False, index, "end_date") if "end_date" in item else None
             topics = self.topics(known, "events", index, "topics")
             line = _item_line(self.doc, "events", index)
+            authored = self.authored_claim(item, index)
             if date is not None:
-                specs.append(EventSpec(date, str(item["text"]).strip(), topics, line, end))
+                text = str(item["text"]).strip()
+                specs.append(EventSpec(date, text, topics, line, end, authored))
         return tuple(specs)
+
+    def authored_claim(
+        self, item: dict[Any, Any], index: int
+    ) -> tuple[tuple[str, str | None], ...]:
+        """What an event's author says of who claims it (the party is checked against
+        site.yaml's parties by the events step, which knows them)."""
+        chosen: list[tuple[str, str | None]] = []
+        for key in CLAIM_FIELDS:
+            if key in item:
+                value = item[key]
+                chosen.append((key, None if value is None else str(value).strip()))
+        status = dict(chosen).get("status")
+        if "status" in dict(chosen) and status not in STATUSES:
+            self.error(
+                "events",
+                f"status {status!r} is not one of {', '.join(STATUSES)}",
+                "or leave it out: the build works it out from the sources",
+                index,
+                "status",
+            )
+            chosen = [pair for pair in chosen if pair[0] != "status"]
+        return tuple(chosen)
 
 
 def _item_line(doc: Document, key: str, index: int) -> int:

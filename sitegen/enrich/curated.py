@@ -19,14 +19,15 @@ import re
 from typing import Any
 
 from sitegen import yamlio
+from sitegen.config import OUTLET_SIDE
 from sitegen.content.articles import read_text
 from sitegen.content.loader import display_path
 from sitegen.dates import DateError, PartialDate
 from sitegen.errors import Problems, did_you_mean
 from sitegen.inputs import leads_inside
-from sitegen.model import Article, Citation, Event, Sentence, Site
+from sitegen.model import CLAIM_FIELDS, STATUSES, Article, Citation, Event, Sentence, Site
 
-_FIELDS = ("date", "end_date", "text", "topics", "sources")
+_FIELDS = ("date", "end_date", "text", "topics", "sources", *CLAIM_FIELDS)
 _SOURCE_FIELDS = ("article", "anchor", "quote")
 _ANCHOR = re.compile(r"s-\d+")
 _SPACE = re.compile(r"\s+")
@@ -65,6 +66,7 @@ class _Reader:
 
     def __init__(self, site: Site, text: str, display: str, problems: Problems) -> None:
         self.site, self.text, self.display, self.problems = site, text, display, problems
+        self.parties = [p.slug for p in site.config.parties] + [OUTLET_SIDE]
         self.ok = True
 
     def error(self, where: Where, message: str, hint: str = "") -> None:
@@ -83,6 +85,17 @@ class _Reader:
         if not text:
             self.error((index,), "an event needs a 'text'", "say who did what, in one sentence")
         topics = self._topics(item.get("topics"), (index, "topics"))
+        if "status" in item and item["status"] not in STATUSES:
+            self.error(
+                (index, "status"),
+                f"status {item['status']!r} is not one of {', '.join(STATUSES)}",
+                "or leave it out: the build works it out from the sources",
+            )
+        if "party" in item and item["party"] is not None and str(item["party"]) not in self.parties:
+            hint = did_you_mean(str(item["party"]), self.parties) or (
+                f"known parties: {', '.join(self.parties) or 'none (add parties to site.yaml)'}"
+            )
+            self.error((index, "party"), f"unknown party {item['party']!r}", hint)
         sources = self._list(item.get("sources"), (index, "sources"))
         cited = [self._source(s, (index, "sources", n)) for n, s in enumerate(sources)]
         if not self.ok or date is None:
@@ -91,7 +104,14 @@ class _Reader:
         sentence_topics = [t for _, sentence in cited if sentence for t in sentence.topics]
         main = [t for c in citations for t in self.site.articles[c.article].topics[:1]]
         topics = topics or list(dict.fromkeys(sentence_topics)) or main[:1]
-        return Event("", date, text, topics, citations, end_date, origin="curated")
+        authored = tuple(
+            (key, None if item[key] is None else str(item[key]).strip())
+            for key in CLAIM_FIELDS
+            if key in item
+        )
+        event = Event("", date, text, topics, citations, end_date, origin="curated")
+        event.authored = authored
+        return event
 
     def _known_keys(self, item: dict[Any, Any], known: tuple[str, ...], where: Where) -> None:
         for key in item:

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from sitegen.cache import BuildCache, Memo, overgrown
+from sitegen.config import OUTLET_SIDE
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
 from sitegen.enrich.curated import load_curated
@@ -37,13 +38,16 @@ from sitegen.enrich.extract import (
     cache_key,
     extract,
 )
+from sitegen.enrich.parties import Parties
 from sitegen.enrich.similar import SameDate, Signature, words
+from sitegen.enrich.standing import settle
 from sitegen.errors import Problems
 from sitegen.hashing import digest
 from sitegen.model import (
     Article,
     ChronologyReport,
     Citation,
+    Claim,
     CrowdedDate,
     Event,
     EventSpec,
@@ -55,8 +59,8 @@ from sitegen.model import (
 from sitegen.parallel import parallel_map
 from sitegen.text.slugs import slugify
 
-Claim = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
-_NO_CLAIMS: frozenset[Claim] = frozenset()
+Cited = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
+_NO_CLAIMS: frozenset[Cited] = frozenset()
 Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
 Draft = tuple[Event, Words]  # an event as one source gives it, and the words it is merged by
 
@@ -64,7 +68,10 @@ Draft = tuple[Event, Words]  # an event as one source gives it, and the words it
 def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     extractions = _extractions(site, cache)
     report = ChronologyReport()
-    authored = load_curated(site, problems)
+    parties = Parties(site.config.parties)
+    authored = [
+        _curated_claims(site, event, parties, problems) for event in load_curated(site, problems)
+    ]
     report.curated = len(authored)
     # What the preview server reuses while its inputs are equal (a new process computes all).
     specs = cache.memo("front-matter-events", on_disk=False).same_each(
@@ -74,18 +81,21 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 extractions[article.slug],
                 article.event_specs,
                 only_topic(article),
+                article.source,
+                site.config.parties,
             )
             for article in site.articles.values()
             if article.event_specs
         },
         lambda inputs: [
-            _from_spec(site.articles[inputs[0]], spec, inputs[1], cache) for spec in inputs[2]
+            _from_spec(site, site.articles[inputs[0]], spec, inputs[1], cache, parties, problems)
+            for spec in inputs[2]
         ],
     )
     for events in specs.values():
         authored += events
     report.front_matter = len(authored) - report.curated
-    cited: dict[str, set[Claim]] = defaultdict(set)  # by the slug of the article cited
+    cited: dict[str, set[Cited]] = defaultdict(set)  # by the slug of the article cited
     for event in authored:
         for citation in event.sources:
             if citation.anchor:
@@ -104,13 +114,15 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
                 article.exclude,
                 only_topic(article),
                 article.path,
+                article.source,
+                site.config.parties,
                 period,
             )
             for article in reversed(site.articles.values())  # oldest first: the first words
             if article.chronology
         },
         lambda inputs: _contribution(
-            site, site.articles[inputs[0]], inputs[1], inputs[2], inputs[-1]
+            site, site.articles[inputs[0]], inputs[1], inputs[2], parties, inputs[-1]
         ),
     )
     for found, unresolved, unsure, background in contributions.values():
@@ -129,6 +141,11 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     site.events = chronology.events
     for slug, topic in site.topics.items():
         topic.events = chronology.by_topic[slug]
+    site.party_events = {party.slug: [] for party in site.config.parties}
+    for event_id, event in site.events.items():
+        claimants = {event.party, *(c.party for c in event.sources)}
+        for slug in claimants & site.party_events.keys():
+            site.party_events[slug].append(event_id)
     for slug, article in site.articles.items():
         article.events = chronology.by_article.get(slug, [])
 
@@ -190,7 +207,8 @@ def _contribution(
     site: Site,
     article: Article,
     extraction: Extraction,
-    claims: frozenset[Claim],
+    claims: frozenset[Cited],
+    parties: Parties,
     period: dt.date | None,
 ) -> _Contribution:
     """The events an article's sentences add to the chronology, its unresolved dates, the
@@ -208,7 +226,9 @@ def _contribution(
             background.append(UnresolvedDate(shown, f.line, f.anchor, f.date.iso(), reason))
         else:
             found.append(f)
-    drafts = [(_from_found(article, f), (f.text_words, f.quote_words)) for f in found]
+    drafts = [
+        (_from_found(article, f, extraction, parties), (f.text_words, f.quote_words)) for f in found
+    ]
     cited = {anchor for anchor, _ in claims}
     unsure = [
         UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
@@ -254,14 +274,31 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
 
 
 def _from_spec(
-    article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
+    site: Site,
+    article: Article,
+    spec: EventSpec,
+    extraction: Extraction,
+    cache: BuildCache,
+    parties: Parties,
+    problems: Problems,
 ) -> Event:
     sentence = cited_sentence(article, spec, extraction, cache)
     topics = spec.topics or (sentence.topics if sentence else ()) or only_topic(article)
     citation = Citation(
         article.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
     )
-    return Event("", spec.date, spec.text, list(topics), [citation], spec.end_date)
+    claim = extraction.claims.get(sentence.anchor) if sentence else None
+    event = Event(
+        "", spec.date, spec.text, list(topics), [claimed(citation, claim, parties, article)],
+        spec.end_date,
+    )  # fmt: skip
+    party = dict(spec.authored).get("party")
+    if party and party not in parties.by_slug and party != OUTLET_SIDE:
+        shown = display_path(article.path, site.config.root)
+        hint = f"known parties: {', '.join(parties.by_slug) or 'none (add parties to site.yaml)'}"
+        problems.add(shown, spec.line, f"unknown party {party!r}", hint)
+        return event
+    return authored_claim(event, spec.authored, parties)
 
 
 def cited_sentence(
@@ -276,7 +313,7 @@ def cited_sentence(
     return extraction.citations[key]
 
 
-def _dropped(article: Article, found: Found, claims: frozenset[Claim]) -> bool:
+def _dropped(article: Article, found: Found, claims: frozenset[Cited]) -> bool:
     if article.exclude and (found.anchor in article.exclude or found.date.iso() in article.exclude):
         return True
     return (found.anchor, found.date) in claims
@@ -289,9 +326,56 @@ def only_topic(article: Article) -> tuple[str, ...]:
     return tuple(article.topics) if len(article.topics) == 1 else ()
 
 
-def _from_found(article: Article, found: Found) -> Event:
+def claimed(
+    citation: Citation, claim: Claim | None, parties: Parties, article: Article
+) -> Citation:
+    """``citation`` with who its sentence says claims it (``claim``), and its outlet."""
+    said = parties.attribution(claim)
+    denied = tuple(dict.fromkeys(parties.side(s) for s in claim.denied_by)) if claim else ()
+    return Citation(
+        citation.article, citation.quote, citation.anchor, said.claimed_by, said.party,
+        said.side, claim.stance if claim else "says", denied, article.source,
+    )  # fmt: skip
+
+
+def authored_claim(
+    event: Event, authored: tuple[tuple[str, str | None], ...], parties: Parties
+) -> Event:
+    """``event`` with the claim its author set (which wins over its sources')."""
+    event.authored = authored
+    chosen = dict(authored)
+    if "claimed_by" in chosen or "party" in chosen:
+        said = parties.chosen(chosen.get("claimed_by"), chosen.get("party"))
+        event.claimed_by, event.party, event.side = said
+    if chosen.get("status"):
+        event.status = chosen["status"]  # type: ignore[assignment]
+    return event
+
+
+def _curated_claims(site: Site, event: Event, parties: Parties, problems: Problems) -> Event:
+    """A curated event's sources with who their sentences say claims them."""
+    from sitegen.enrich.claims import attribute  # only a site with curated events needs it
+
+    sources = []
+    for citation in event.sources:
+        article = site.articles[citation.article]
+        claim = None
+        if citation.anchor:
+            index = next(i for i, s in enumerate(article.sentences) if s.anchor == citation.anchor)
+            claim = attribute(article.sentences, index)
+        sources.append(claimed(citation, claim, parties, article))
+    event.sources = sources
+    return authored_claim(event, event.authored, parties)
+
+
+def _from_found(article: Article, found: Found, extraction: Extraction, parties: Parties) -> Event:
     topics = found.topics or only_topic(article)  # the sentence's or its paragraph's first
-    citation = Citation(article.slug, found.quote, found.anchor)
+    citation = claimed(
+        Citation(article.slug, found.quote, found.anchor),
+        extraction.claims.get(found.anchor),
+        parties,
+        article,
+    )
     return Event(
         "", found.date, found.text, list(topics), [citation], found.end_date, found.kind,
         "extracted",
@@ -358,6 +442,7 @@ def _merge_date(reports: list[Draft], memo: Memo) -> tuple[list[Event], int]:
         twin.topics.extend(t for t in event.topics if t not in twin.topics)
         if event.kind == "occurred":  # a source dating it beats one only reporting it
             twin.kind = "occurred"
+    settle(kept)
     return kept, bounded
 
 

@@ -22,7 +22,7 @@ from sitegen.dates import PartialDate
 from sitegen.enrich import clauses
 from sitegen.enrich.dateevent import MAX_WORDS
 from sitegen.enrich.similar import best_match, words
-from sitegen.model import EventSpec, Sentence
+from sitegen.model import Claim, EventSpec, Sentence
 
 if TYPE_CHECKING:
     from sitegen.enrich.datefind import DateMention
@@ -72,6 +72,9 @@ class Extraction:
     # The sentence a front-matter event (date, text) cites (see :meth:`cite`), kept with the
     # extraction since it too depends only on the body: a warm build then needs no sentences.
     citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
+    # Who the sentences of the events and citations attribute them to, by anchor (only
+    # attributed ones; see sitegen.enrich.claims): text alone, so cached with the rest.
+    claims: dict[str, Claim] = field(default_factory=dict)
 
     def cite(self, spec: EventSpec, sentences: Sequence[Sentence]) -> None:
         """Find the sentence reporting the front-matter event ``spec``: among those whose
@@ -83,9 +86,17 @@ class Extraction:
         anchor = best_match(target, ((f.anchor, f.quote) for f in dated), 0.0)
         if anchor is None:
             anchor = best_match(target, ((s.anchor, s.text) for s in sentences), _QUOTE_MATCH)
-        self.citations[spec.date, spec.text] = next(
-            (s for s in sentences if s.anchor == anchor), None
-        )
+        index = next((i for i, s in enumerate(sentences) if s.anchor == anchor), None)
+        self.citations[spec.date, spec.text] = None if index is None else sentences[index]
+        if index is not None:
+            self.attribute(sentences, index)
+
+    def attribute(self, sentences: Sequence[Sentence], index: int) -> None:
+        from sitegen.enrich.claims import attribute  # see extract()
+
+        claim = attribute(sentences, index)
+        if claim is not None:
+            self.claims[sentences[index].anchor] = claim
 
 
 ExtractionKey = tuple[str, tuple[int, int, int]]
@@ -108,8 +119,9 @@ def extract(
     """The events ``sentences`` date, and the sentences the front-matter events ``specs``
     cite: found here, where the sentences are at hand (in a build worker), the events step
     need not read the body back from the store."""
-    # Imported here: compiling the date grammar takes longer than a warm build of a small
-    # site, which reads every extraction from its cache (this module's classes) and needs none.
+    # Imported here: compiling the date grammar (and the attribution rules) takes longer than
+    # a warm build of a small site, which reads every extraction from its cache (this
+    # module's classes) and needs none.
     from sitegen.enrich.datefind import event_text, find_dates
 
     found: list[Found] = []
@@ -139,6 +151,10 @@ def extract(
         text = lede_text(lede.text, sentences[1:])
         found.insert(0, _found(lede, published, None, text, "reported", topics[0]))
     extraction = Extraction(tuple(found), tuple(unresolved))
+    anchors = {f.anchor for f in found}
+    for i, sentence in enumerate(sentences):
+        if sentence.anchor in anchors:
+            extraction.attribute(sentences, i)
     for spec in specs:
         extraction.cite(spec, sentences)
     return extraction

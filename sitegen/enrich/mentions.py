@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from sitegen.config import ALIAS_SEPARATORS as _SEPARATORS
 from sitegen.config import APOSTROPHES as _APOSTROPHES
-from sitegen.config import TopicConfig
 
 _SEPARATOR_RUN = re.compile(_SEPARATORS)
 _WORD = re.compile(r"\w")
@@ -41,8 +40,19 @@ class Mention(NamedTuple):  # made for every mention in every paragraph: a tuple
     topic: str  # topic slug
 
 
+class Aliased(Protocol):
+    """What the matcher reads of a topic (or of a party, whose aliases name speakers)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def exclude(self) -> tuple[str, ...]: ...
+
+
 class MentionMatcher:
-    def __init__(self, topics: Sequence[TopicConfig]) -> None:
+    def __init__(self, topics: Sequence[Aliased]) -> None:
         # Normalized phrase → topic slug or _EXCLUDED; the first topic to name a phrase has it.
         self._owners: dict[str, str] = {}
         trie: _Trie = {}

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sitegen.cache import BuildCache
 from sitegen.hashing import value_digest
-from sitegen.model import Article, Event, Site, Topic
+from sitegen.model import Article, Citation, Event, Site, Topic
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -174,6 +174,20 @@ def _event(event: Event) -> tuple[object, ...]:
         event.end_date.key if event.end_date else None,
         event.text,
         tuple(event.topics),
-        tuple((c.article, c.quote, c.anchor) for c in event.sources),
+        tuple(_citation(c) for c in event.sources),
         event.kind,
+        event.claimed_by,
+        event.party,
+        event.side,
+        event.status,
+        tuple(event.disputed_by),
+        tuple(_citation(c) for c in event.disputes),
     )
+
+
+def _citation(citation: Citation) -> tuple[object, ...]:
+    """What a page shows of a citation: the sentence, and who it says claims the event."""
+    return (
+        citation.article, citation.quote, citation.anchor, citation.claimed_by, citation.party,
+        citation.side,
+    )  # fmt: skip

@@ -11,8 +11,9 @@ import html
 import json
 from typing import Any
 
+from sitegen.config import OUTLET_SIDE
 from sitegen.dates import PartialDate
-from sitegen.model import Event, Site
+from sitegen.model import Citation, Event, Site
 
 
 def briefing_json(site: Site) -> bytes:
@@ -58,9 +59,24 @@ def event_json(event: Event) -> dict[str, Any]:
         "kind": event.kind,
         "text": event.text,
         "topics": event.topics,
-        "sources": [
-            {"article": c.article, "anchor": c.anchor, "quote": c.quote} for c in event.sources
-        ],
+        "sources": [_citation(c) for c in event.sources],
+        "claimed_by": event.claimed_by,
+        "party": event.party,
+        "side": event.side,
+        "status": event.status,
+        "disputed_by": event.disputed_by,
+        "disputes": [_citation(c) for c in event.disputes],
+    }
+
+
+def _citation(citation: Citation) -> dict[str, Any]:
+    return {
+        "article": citation.article,
+        "anchor": citation.anchor,
+        "quote": citation.quote,
+        "claimed_by": citation.claimed_by,
+        "party": citation.party,
+        "side": citation.side,
     }
 
 
@@ -84,6 +100,8 @@ def _timeline_event(site: Site, event: Event) -> dict[str, Any]:
     item["text"] = {"headline": _text(event.text), "text": _sources_html(site, event)}
     if event.topics:  # TimelineJS shows one group per row band: the event's first topic
         item["group"] = site.topics[event.topics[0]].name
+    elif event.party != OUTLET_SIDE:  # else the party claiming it
+        item["group"] = _party_name(site, event)
     item["unique_id"] = event.id
     return item
 
@@ -103,7 +121,15 @@ def _sources_html(site: Site, event: Event) -> str:
         label = _text(article.source or article.title)
         links.append(f'<a href="{html.escape(href)}">{label}</a>')
     lead = "Reported by" if event.kind == "reported" else "Sources:"
-    return f"<p>{lead} {', '.join(links)}</p>" if links else ""
+    claim = ""
+    if event.claimed_by or event.party not in (None, OUTLET_SIDE):
+        claim = f"<p>Claimed by {_text(event.claimed_by or _party_name(site, event))} ({event.status})</p>"
+    return claim + (f"<p>{lead} {', '.join(links)}</p>" if links else "")
+
+
+def _party_name(site: Site, event: Event) -> str:
+    party = site.config.party(event.party)
+    return party.name if party else (event.claimed_by or event.side)
 
 
 def _text(text: str) -> str:

@@ -104,6 +104,13 @@ def _templated_pages(site: Site, shared: PageContext) -> Iterator[Page]:
     )
     for topic in topics.values():
         yield from topic_pages(site, shared, topic)
+
+    for party in site.config.parties:
+        claimed = site.party_events.get(party.slug, [])
+        deps = tuple(events[e] for e in claimed)  # the config (site-wide) names the party
+        context = {"party": party, "party_events": claimed}
+        yield shared.page(f"{party.page}index.html", "party.html", context, deps)
+
     yield from chronology_pages(site, shared)
     topic_digests = tuple(digests.topic(t) for t in topics.values())
     yield shared.page("topics/index.html", "topics.html", {}, topic_digests)

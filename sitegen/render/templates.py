@@ -201,6 +201,13 @@ def _tolerant_bytecode_cache() -> type:
             except Exception:
                 bucket.reset()
 
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            # A template compiled for the first time may come long after the cache folder
+            # was made (the preview server keeps its templates while the site's cache is
+            # deleted, or a cold build is made again in the same folder).
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+
     return Tolerant
 
 

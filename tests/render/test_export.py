@@ -84,4 +84,13 @@ def test_briefing_json_events_carry_precision_kind_and_sources() -> None:
         "2022-04",
     )
     assert second["kind"] == "reported"
-    assert second["sources"] == [{"article": "a", "anchor": "s-1", "quote": "Troops are leaving."}]
+    assert second["sources"] == [
+        {
+            "article": "a",
+            "anchor": "s-1",
+            "quote": "Troops are leaving.",
+            "claimed_by": None,
+            "party": "outlet",
+            "side": "outlet",
+        }
+    ]

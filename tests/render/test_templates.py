@@ -49,3 +49,20 @@ def test_load_all_compiles_ahead_and_leaves_errors_to_rendering(tmp_path: Path) 
     assert cached == {"good.html"}
     with pytest.raises(BuildError, match=r"broken\.html"):
         templates.render("broken.html", {})
+
+
+def test_a_template_first_compiled_after_its_cache_folder_was_deleted(tmp_path: Path) -> None:
+    import shutil
+
+    from sitegen.render.templates import Templates
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "a.html").write_text("A {{ x }}")
+    (folder / "b.html").write_text("B {{ x }}")
+    compiled = tmp_path / "cache" / "templates"
+    templates = Templates([folder], compiled=compiled)
+    assert templates.render("a.html", {"x": 1}) == "A 1"
+    shutil.rmtree(tmp_path / "cache")  # as a cold build made again in the same folder does
+    assert templates.render("b.html", {"x": 2}) == "B 2"
+    assert any(compiled.iterdir())

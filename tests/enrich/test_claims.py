@@ -1,0 +1,133 @@
+"""Who says what: one own-words sentence per form of attribution, and the party it maps to."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.config import PartyConfig
+from sitegen.enrich.claims import attribute
+from sitegen.enrich.parties import OUTLET, Attribution, Parties
+from sitegen.model import Claim, Sentence
+
+PARTIES = Parties(
+    [
+        PartyConfig("marovia", "Marovia", "marovia", ("Marovia", "Marovian", "Velk", "Tarsen")),
+        PartyConfig("ostland", "Ostland", "ostland", ("Ostland", "Ostlander", "Brenna Coal")),
+        PartyConfig("watch", "Dam Watch", "watch", ("Dam Watch", "Ilse Moran")),
+    ]
+)
+
+
+def claim(*texts: str, at: int = -1) -> Claim | None:
+    sentences = [Sentence(f"s-{i + 1}", text, 1) for i, text in enumerate(texts)]
+    return attribute(sentences, at % len(sentences))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # speaker before the clause
+        ("Marovia's water ministry said on Tuesday that the sluice was opened.",
+         "Marovia's water ministry"),
+        # speaker after the clause
+        ("The sluice was opened on Tuesday, Marovia's water ministry said.",
+         "Marovia's water ministry"),
+        # inverted, with an appositive
+        ("The sluice was opened on Tuesday, said Ilse Moran, head of Dam Watch.",
+         "Ilse Moran, head of Dam Watch"),
+        # appositive between speaker and verb
+        ("Ilse Moran, the head of Dam Watch, told reporters the sluice was opened on Tuesday.",
+         "Ilse Moran, the head of Dam Watch"),
+        ("According to Brenna Coal, the conveyor stopped on Monday.", "Brenna Coal"),
+        ("As reported by the Velk council, the conveyor stopped on Monday.", "the Velk council"),
+        ("In a statement, the Velk council claimed the conveyor stopped on Monday.",
+         "the Velk council"),
+        ("Brenna Coal's statement said the conveyor stopped on Monday.", "Brenna Coal"),
+        # relayed: the original speaker, not the outlet carrying it
+        ("The Lakeside Courier reports that Ostland's army says the bridge fell on Friday.",
+         "Ostland's army"),
+        ("Ostland accused Marovia of flooding the valley on Friday.", "Ostland"),
+        ("As reported by the Lakeside Courier, the toll was released by Velk's health office.",
+         "Velk's health office"),
+        ("The Ostland Atomic Agency said its crews left on Monday.", "The Ostland Atomic Agency"),
+    ],
+)  # fmt: skip
+def test_speaker_forms(text: str, speaker: str) -> None:
+    found = claim(text)
+    assert found is not None and found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank on Monday.",
+        "It was reported in May that the port reopened.",  # passive: the outlet's voice
+        "The reported blast on Monday damaged a school.",  # an adjective, not a speaker
+    ],
+)
+def test_the_outlets_own_voice(text: str) -> None:
+    assert claim(text) is None
+    assert PARTIES.attribution(None) == OUTLET == Attribution(None, "outlet", "outlet")
+
+
+def test_a_pronoun_speaker_is_named_by_the_sentence_before() -> None:
+    found = claim("Tarsen said the dam was sound.", "A pipe burst on Monday, he said.")
+    assert found is not None and found.speaker == "Tarsen"
+    assert PARTIES.attribution(found).party == "marovia"
+
+
+def test_a_title_speaker_is_named_by_the_sentence_before() -> None:
+    found = claim(
+        "Ostland's energy ministry said it saw smoke.", "The ministry said it was a fire."
+    )
+    assert found is not None and found.speaker == "Ostland's energy ministry"
+
+
+def test_the_country_is_the_one_the_sentence_names() -> None:
+    found = claim("Ostland's northern dam lost power on Monday, the country's grid operator said.")
+    assert found is not None and found.speaker == "Ostland's grid operator"
+    assert PARTIES.attribution(found).party == "ostland"
+
+
+def test_a_title_speaker_after_a_quotation_is_named_by_the_paragraph_before() -> None:
+    sentences = [
+        Sentence("s-1", "The news was shared by Velk's mayor, Pia Lund.", 1),
+        Sentence("s-2", "“We lost the bridge on Monday,” the mayor wrote.", 3),
+    ]
+    found = attribute(sentences, 1)
+    assert found is not None and found.speaker == "Velk's mayor"
+
+
+def test_a_quotation_takes_the_speaker_that_introduces_it() -> None:
+    found = claim("Brenna Coal said in a statement:", "“The conveyor stopped on Monday.”")
+    assert found is not None and found.speaker == "Brenna Coal"
+
+
+def test_a_denial_in_the_next_sentence_is_kept() -> None:
+    found = claim(
+        "Ostland said Marovian troops burned the depot on Sunday.",
+        "Marovia denied it.",
+        at=0,
+    )
+    assert found == Claim("Ostland", "says", ("Marovia",))
+    denial = claim("Marovia denied the report on Monday.")
+    assert denial is not None and denial.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "party", "side"),
+    [
+        ("Dam Watch chief Ilse Moran", "watch", "watch"),  # the first alias named decides
+        ("a Marovian official", "marovia", "marovia"),
+        ("the Ostlander foreign office", "ostland", "ostland"),
+        ("a local fisherman", None, "other"),  # a speaker no party names
+    ],
+)
+def test_speakers_map_to_parties_by_alias(speaker: str, party: str | None, side: str) -> None:
+    assert PARTIES.named(speaker) == Attribution(speaker, party, side)
+
+
+def test_an_author_sets_the_party() -> None:
+    assert PARTIES.chosen(None, "ostland") == Attribution("Ostland", "ostland", "ostland")
+    assert PARTIES.chosen("a ferryman", "outlet") == Attribution("a ferryman", "outlet", "outlet")
+    assert PARTIES.chosen("Tarsen", None) == Attribution("Tarsen", "marovia", "marovia")
