@@ -29,8 +29,16 @@ def settle(events: Sequence[Event]) -> None:
     """Set the claim and status of each of ``events``, the merged events of one date."""
     for event in events:
         _attribute(event)
+    # The sources that may dispute another side's event, found once: comparing every pair
+    # of a busy date's events would grow with the square of their number.
+    opposing = [
+        (other, c)
+        for other in events
+        for c in other.sources
+        if c.stance != "says" and c.side not in _NO_SIDE
+    ]
     for event in events:
-        disputes = [c for other in events if other is not event for c in _against(event, other)]
+        disputes = [c for other, c in opposing if other is not event and _against(event, other, c)]
         denied = [s for c in event.sources for s in c.denied_by if s != event.side]
         event.disputes = disputes
         event.disputed_by = list(dict.fromkeys([*denied, *(c.side for c in disputes)]))
@@ -47,19 +55,15 @@ def _attribute(event: Event) -> None:
         event.claimed_by, event.party, event.side = lead.claimed_by, lead.party, lead.side
 
 
-def _against(event: Event, other: Event) -> list[Citation]:
-    """The sources of ``other`` that dispute ``event``: another side's denial or
-    counter-accusation about the same topic."""
-    if event.side in _NO_SIDE or not set(event.topics) & set(other.topics):
-        return []
+def _against(event: Event, other: Event, citation: Citation) -> bool:
+    """Whether ``citation``, a source of ``other``, disputes ``event``: another side's
+    denial or counter-accusation about the same topic."""
+    if event.side in _NO_SIDE or citation.side == event.side:
+        return False
+    if not set(event.topics) & set(other.topics):
+        return False
     accusing = any(c.stance == "accuses" for c in event.sources)
-    return [
-        c
-        for c in other.sources
-        if c.side not in _NO_SIDE
-        and c.side != event.side
-        and (c.stance == "denies" or (accusing and c.stance == "accuses"))
-    ]
+    return citation.stance == "denies" or (accusing and citation.stance == "accuses")
 
 
 def _status(event: Event) -> Status:
