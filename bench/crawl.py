@@ -62,7 +62,7 @@ def main() -> None:
         print(f"pages over {MAX_PAGE_BYTES // 1000} KB: {len(too_large)}")
         print("largest pages:")
         for url, size in sorted(result.sizes.items(), key=lambda item: -item[1])[:5]:
-            print(f"  {size / 1000:8.1f} KB  {url.removeprefix(home)}")
+            print(f"  {size / 1000:8.1f} KB  {url.removeprefix(home) or '(home page)'}")
         years = {
             url: depth
             for url, depth in result.depth.items()
