@@ -46,7 +46,9 @@ def test_an_alias_holding_itself_is_refused(site: Path) -> None:
 # 2. YAML nested past the parser's depth, which a hand-written loop in a pull request makes.
 def test_yaml_nested_too_deeply_is_refused(site: Path) -> None:
     article(site, front(extra="tags: " + "[" * 2000 + "]" * 2000 + "\n"))
-    fails(site, "content/articles/hostile.md:4: values are nested more than 100 levels deep")
+    # Our limit, or (PyYAML 6.0.4 and later) libyaml's own nesting limit, which comes first.
+    stderr = fails(site, "content/articles/hostile.md:4: ")
+    assert "nested more than 100 levels deep" in stderr or "exceeded" in stderr, stderr
 
 
 # 3. A named pipe where an article should be: reading it would wait for ever.
