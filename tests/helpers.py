@@ -125,3 +125,10 @@ def copy_example(folder: Path, search: bool = False) -> Path:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        # A test rebuilds the folder it serves between page loads: without this, Chromium
+        # may answer a later visit from its cache (heuristic freshness from Last-Modified),
+        # depending on how fast the machine is.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
