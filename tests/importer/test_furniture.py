@@ -44,7 +44,7 @@ from sitegen.importer.furniture import category
         ("(Writing by Nora Lindqvist Editing by Tom Lee)", "credits"),
         ("(nora.lindqvist@valdoropost.example)", "credits"),
         ("A crane lifts a container (Tom Lee / Port Authority)", "caption"),
-        ("The views and opinions expressed herein are those of the author alone.", "legal"),
+        ("The views expressed in this column are those of the authors alone.", "legal"),
         # Promotions and a language switcher.
         ("🔥 Summer ferry passes are back", "promo"),
         ("Harbour Times Magazine – Latest Issue", "promo"),
