@@ -31,13 +31,10 @@ chronology entry must never be empty or mangled.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from sitegen.enrich import clauses
+from sitegen.enrich.datemention import DateMention
 from sitegen.text import verbs
-
-if TYPE_CHECKING:
-    from sitegen.enrich.datefind import DateMention
 
 _LEADING = re.compile(
     r"\s*(?:According\s+to|As\s+reported\s+by|In\s+a\s+(?:statement|speech|post|filing|letter"

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from sitegen.dates import PartialDate
 from sitegen.enrich.dateevent import event_text
 from sitegen.enrich.dategrammar import Calendar, Expression, Weekday, scan
+from sitegen.enrich.datemention import DateMention
 from sitegen.enrich.dateresolve import Resolution, resolve
 
 __all__ = ["DateMention", "event_text", "find_dates"]
@@ -41,17 +41,6 @@ _FUTURE = re.compile(
 _FUTURE_HINTS = ("will", "won", "shall", "due", "set", "scheduled", "expected", "slated",
                  "plan", "upcoming", "must", "until")  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int  # character offsets of the expression in the sentence
-    end: int
-    text: str  # the expression as written, e.g. "on Wednesday", "February 24"
-    date: PartialDate | None  # resolved date, None when it can't be resolved
-    end_date: PartialDate | None  # for ranges ("from 24 February to 31 March")
-    unresolved: str  # "" when resolved; else why
-    framed: bool = False  # its year comes from the story's frame, not from publication
 
 
 # How far past the date that set a story's frame a yearless date may fall and still be read

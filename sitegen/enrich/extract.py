@@ -16,16 +16,14 @@ import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from sitegen.dates import PartialDate
 from sitegen.enrich import clauses
 from sitegen.enrich.dateevent import MAX_WORDS
+from sitegen.enrich.datemention import DateMention
 from sitegen.enrich.similar import best_match, words
 from sitegen.model import Claim, EventSpec, Sentence
-
-if TYPE_CHECKING:
-    from sitegen.enrich.datefind import DateMention
 
 # A headline-style question run into the lede: "Are Russian Troops Withdrawing? – In a ...".
 _KICKER = re.compile(r"^[^.!?]{1,160}\?\s*[–—-]\s+(?=\S)")
