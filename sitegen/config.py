@@ -19,6 +19,7 @@ from sitegen import yamlio
 from sitegen.errors import Problems, did_you_mean
 from sitegen.inputs import leads_inside
 from sitegen.limits import shown
+from sitegen.text.mentions import ALIAS_SEPARATORS, APOSTROPHES
 
 if TYPE_CHECKING:
     from sitegen.cache import Memo
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Longer slugs would make folder names the file system refuses (255 bytes, with some margin).
 MAX_SLUG = 200
-# How topic mentions are matched: spaces and hyphens inside an alias match any run of them,
-# apostrophes match both forms (sitegen.enrich.mentions builds its pattern from these).
-ALIAS_SEPARATORS = r"[\s\-‐‑–]+"
-APOSTROPHES = "'’‘"
 _SEPARATOR_RUN = re.compile(ALIAS_SEPARATORS)
 _TO_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
 _HOST = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.I)

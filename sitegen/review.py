@@ -27,8 +27,8 @@ from typing import Any
 from sitegen.content import frontmatter
 from sitegen.content.frontmatter import FrontMatterError
 from sitegen.content.loader import display_path
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.model import Article, HeldBack, Sentence, Site
+from sitegen.text.mentions import MentionMatcher
 
 KINDS = ("needs_review", "unresolved_date", "unsure_event", "no_topic", "single_mention")
 

@@ -15,11 +15,11 @@ from sitegen.cache import BuildCache, Packed, overgrown
 from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, BodyFacts, RenderedBody
 from sitegen.model import Article, Site
 from sitegen.parallel import parallel_each
+from sitegen.text.mentions import MentionMatcher
 
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
 

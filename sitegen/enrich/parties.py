@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from sitegen.config import OTHER_SIDE, OUTLET_SIDE, PartyConfig
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.model import Claim
+from sitegen.text.mentions import MentionMatcher
 
 
 class Attribution(NamedTuple):

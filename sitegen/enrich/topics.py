@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from sitegen.cache import BuildCache
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.model import Article, Site
+from sitegen.text.mentions import MentionMatcher
 
 
 def assign_topics(site: Site, cache: BuildCache) -> None:

@@ -22,9 +22,9 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from sitegen.enrich.mentions import Mention
 from sitegen.markdown.state import BodyState
 from sitegen.model import Sentence
+from sitegen.text.mentions import Mention
 from sitegen.text.sentences import split_sentences
 
 # At one cut point, closing tags go before opening ones; a sentence span encloses a topic link.

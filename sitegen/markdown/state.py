@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.model import Sentence
+from sitegen.text.mentions import MentionMatcher
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from typing import Any
 import pytest
 
 from sitegen.config import TopicConfig
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.markdown import BodyContext, annotate, make_renderer
+from sitegen.text.mentions import MentionMatcher
 
 TOPICS = [
     TopicConfig("chernobyl", "Chernobyl", aliases=("Chernobyl",)),

@@ -19,11 +19,11 @@ from sitegen.content.articles import load_article
 from sitegen.dates import PartialDate
 from sitegen.enrich.dategrammar import Calendar, Relative, Spec, Weekday
 from sitegen.enrich.dateresolve import resolve
-from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems
 from sitegen.importer import pipeline
 from sitegen.importer.decode import InputError
 from sitegen.importer.metadata import Given
+from sitegen.text.mentions import MentionMatcher
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXAMPLES: Counter[str] = Counter()

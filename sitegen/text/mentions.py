@@ -21,17 +21,19 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, Protocol
 
-from sitegen.config import ALIAS_SEPARATORS as _SEPARATORS
-from sitegen.config import APOSTROPHES as _APOSTROPHES
-
-_SEPARATOR_RUN = re.compile(_SEPARATORS)
+# How an alias may be spelled in text: spaces and hyphens inside it match any run of them,
+# apostrophes match each form. sitegen.config folds aliases by these too, to find two topics
+# claiming one alias.
+ALIAS_SEPARATORS = r"[\s\-‐‑–]+"
+APOSTROPHES = "'’‘"
+_SEPARATOR_RUN = re.compile(ALIAS_SEPARATORS)
 _WORD = re.compile(r"\w")
-_TO_APOSTROPHE = str.maketrans({c: "'" for c in _APOSTROPHES})
+_TO_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
 _EXCLUDED = ""  # the owner of exclusion phrases
 _END = ""  # trie key marking the end of a phrase
 _Trie = dict[str, "_Trie"]
 # What the trie's normalized units match in the text.
-_CLASSES = {" ": _SEPARATORS, "'": f"[{_APOSTROPHES}]"}
+_CLASSES = {" ": ALIAS_SEPARATORS, "'": f"[{APOSTROPHES}]"}
 
 
 class Mention(NamedTuple):  # made for every mention in every paragraph: a tuple is quicker

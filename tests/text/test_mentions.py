@@ -1,7 +1,7 @@
 import pytest
 
 from sitegen.config import TopicConfig
-from sitegen.enrich.mentions import MentionMatcher
+from sitegen.text.mentions import MentionMatcher
 
 TOPICS = [
     TopicConfig("chernobyl", "Chernobyl", aliases=("Chernobyl", "Chornobyl")),
