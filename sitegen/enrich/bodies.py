@@ -17,7 +17,7 @@ from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, BodyFacts, RenderedBody
-from sitegen.model import Article, Site
+from sitegen.model import Article, BodyContent, Site
 from sitegen.parallel import parallel_each
 from sitegen.text.mentions import MentionMatcher
 
@@ -91,7 +91,7 @@ def render_bodies(site: Site, render: Renderer, problems: Problems, cache: Build
             attach_body(article, key, facts[key], cache)
         else:  # not cached; enrichment goes on, to report every problem at once
             article.body_key = key
-            article.set_content(lambda content=result.content: content)
+            article.set_content(_given(result.content))
             _set_facts(article, result.facts)
             for line, message, hint in result.problems:
                 problems.add(display_path(article.path, site.config.root), line, message, hint)
@@ -168,6 +168,10 @@ def _keep(
     facts, packed, found = done
     cache.keep_body(key, facts, packed)
     cache.events[cache_key(key, article.date)] = found
+
+
+def _given(content: BodyContent) -> Callable[[], BodyContent]:
+    return lambda: content
 
 
 def _set_facts(article: Article, facts: BodyFacts) -> None:
