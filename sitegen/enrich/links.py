@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from sitegen.cache import BuildCache
+from sitegen.dates import PartialDate
 from sitegen.model import Site
 
 RELATED_COUNT = 5
@@ -23,32 +27,41 @@ def add_backlinks(site: Site) -> None:
                 site.articles[target].backlinks.append(article.slug)
 
 
-def relate_articles(site: Site, cache: BuildCache) -> None:
-    """Related articles share the most topics; ties go to the nearest in date.
+class Placed(NamedTuple):
+    """Where an article stands among the others: when, and on which topics."""
+
+    date: tuple[int, int, int]  # PartialDate.key
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Placements:
+    """Every article's place, by slug: what related articles are found from. A mapping,
+    compared regardless of the articles' order: retitling an article moves it among the
+    articles of its date at most, and editing a body moves none."""
+
+    by_slug: dict[str, Placed]
+
+
+def relate(inputs: Placements) -> dict[str, list[str]]:
+    """Each article's related articles: those sharing the most topics with it; ties go to
+    the nearest in date.
 
     Each topic's articles are kept in date order, so the candidates for an article are its
-    neighbours in time within each of its topics, found by bisection. The answer depends on
-    the articles' slugs, dates and topics only, not on their order: while those are unchanged
-    (editing a body changes none, retitling one reorders articles of its date at most), the
-    last build's answer is reused.
-    """
-    # A mapping, compared regardless of order.
-    inputs = {slug: (a.date.key, tuple(a.topics)) for slug, a in site.articles.items()}
-    related = cache.memo("related").same("all", inputs, lambda: _relate(site))
-    for slug, article in site.articles.items():
-        article.related = related[slug]
-
-
-def _relate(site: Site) -> dict[str, list[str]]:
-    day = {slug: a.date.start().toordinal() for slug, a in site.articles.items()}
-    ordered: dict[str, list[tuple[int, str]]] = {
-        topic.slug: sorted((day[s], s) for s in topic.articles) for topic in site.topics.values()
-    }
+    neighbours in time within each of its topics, found by bisection."""
+    placed = inputs.by_slug
+    day = {slug: PartialDate(*p.date).start().toordinal() for slug, p in placed.items()}
+    ordered: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for slug, place in placed.items():
+        for topic in place.topics:
+            ordered[topic].append((day[slug], slug))
+    for items in ordered.values():
+        items.sort()
     related: dict[str, list[str]] = {}
-    for slug, article in site.articles.items():
+    for slug, place in placed.items():
         me = (day[slug], slug)
         scores: dict[str, int] = {}
-        for topic in article.topics:
+        for topic in place.topics:
             items = ordered[topic]
             middle = bisect.bisect_left(items, me)
             for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]:
@@ -59,3 +72,12 @@ def _relate(site: Site) -> dict[str, list[str]]:
         )
         related[slug] = [other for *_, other in best]
     return related
+
+
+def relate_articles(site: Site, find: Callable[[Placements], dict[str, list[str]]]) -> None:
+    """Each article's related articles (``find``: :func:`relate`)."""
+    related = find(
+        Placements({slug: Placed(a.date.key, tuple(a.topics)) for slug, a in site.articles.items()})
+    )
+    for slug, article in site.articles.items():
+        article.related = related[slug]

@@ -1,22 +1,43 @@
-"""Run the enrich steps in order on a loaded site."""
+"""Run the enrich steps in order on a loaded site, memoising those declared below.
+
+Each memoised step is declared once, here: the name of its table in the build cache, where
+the table is kept (see :mod:`.memo`), the type of its inputs and the pure function computing
+its result from them. A result is reused while the inputs it came from are equal (or, for a
+:class:`Keyed` step, while its key is). What a step's function takes besides its inputs is
+not compared: the step's module says why that cannot make a kept result stale (``TopicFinder``).
+"""
 
 from __future__ import annotations
 
 from sitegen.cache import BuildCache
 from sitegen.enrich.bodies import Renderer, render_bodies
 from sitegen.enrich.events import build_events
-from sitegen.enrich.links import add_backlinks, relate_articles
+from sitegen.enrich.links import Placements, add_backlinks, relate, relate_articles
+from sitegen.enrich.memo import ON_DISK, PerKey, WholeSite
 from sitegen.enrich.summaries import fill_summaries
-from sitegen.enrich.topics import assign_topics, relate_topics
+from sitegen.enrich.topics import (
+    ArticleTopics,
+    TopicsInput,
+    assign_topics,
+    count_pairs,
+    find_topics,
+    relate_topics,
+)
 from sitegen.errors import Problems
 from sitegen.model import Site
+
+# By article: compared on every rebuild of the preview server.
+TOPICS = PerKey("topics", ON_DISK, TopicsInput, find_topics)
+# For the whole site.
+TOPIC_PAIRS = WholeSite("topic-pairs", ON_DISK, ArticleTopics, count_pairs)
+RELATED = WholeSite("related", ON_DISK, Placements, relate)
 
 
 def enrich(site: Site, render: Renderer, problems: Problems, cache: BuildCache) -> None:
     render_bodies(site, render, problems, cache)
     fill_summaries(site)
-    assign_topics(site, cache)
-    relate_topics(site, cache)
+    assign_topics(site, TOPICS.bind(cache))
+    relate_topics(site, TOPIC_PAIRS.bind(cache))
     add_backlinks(site)
-    relate_articles(site, cache)
+    relate_articles(site, RELATED.bind(cache))
     build_events(site, problems, cache)
