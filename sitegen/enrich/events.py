@@ -14,22 +14,31 @@ Events come from three places, in order of authority:
 
 An author's event wins over what extraction found in the sentence it cites on the same date:
 that extracted event is dropped, and so is the report of an unresolved date in that sentence.
-Then the same event reported several times (same date and precision, see
-:class:`.similar.SameDate`) becomes one event with several citations; the wording kept is the
-most authoritative one, among extracted events that of the earliest article.
+Then the same event reported several times becomes one event with several citations (see
+:mod:`.chronology`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
-from sitegen.cache import BuildCache, Memo, overgrown
-from sitegen.config import OUTLET_SIDE
+from sitegen.cache import BuildCache, overgrown
+from sitegen.config import OUTLET_SIDE, PartyConfig
 from sitegen.content.loader import display_path
 from sitegen.dates import PartialDate
+from sitegen.enrich.chronology import (
+    Chronology,
+    ChronologyInput,
+    ChronologySteps,
+    Draft,
+    Words,
+)
 from sitegen.enrich.curated import load_curated
 from sitegen.enrich.extract import (
     Extraction,
@@ -39,16 +48,13 @@ from sitegen.enrich.extract import (
     extract,
 )
 from sitegen.enrich.parties import Parties
-from sitegen.enrich.similar import SameDate, Signature, words
-from sitegen.enrich.standing import settle
+from sitegen.enrich.similar import words
 from sitegen.errors import Problems
-from sitegen.hashing import digest
 from sitegen.model import (
     Article,
     ChronologyReport,
     Citation,
     Claim,
-    CrowdedDate,
     Event,
     EventSpec,
     Sentence,
@@ -57,26 +63,154 @@ from sitegen.model import (
     UnsureEvent,
 )
 from sitegen.parallel import parallel_map
-from sitegen.text.slugs import slugify
 
 Cited = tuple[str, PartialDate]  # (sentence anchor, date) an author cites
 _NO_CLAIMS: frozenset[Cited] = frozenset()
-Words = tuple[str, str]  # an event's text and quote content words, sorted, space-joined
-Draft = tuple[Event, Words]  # an event as one source gives it, and the words it is merged by
 
 
-def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
+@dataclass(frozen=True)
+class EventContext:
+    """What the steps finding an article's events read besides their inputs. A result kept
+    for equal inputs is still right, since
+
+    * ``parties`` are made from ``site.config.parties``, an input of each step;
+    * ``site`` gives an article's sentences, read when a front-matter event cites one its
+      extraction has not found yet (the extraction, an input, is that of the article's body:
+      those are its sentences), and the site's root, for the paths shown in reports (these
+      steps' tables are kept in memory only, by one process building one site);
+    * ``cache`` is only told that an extraction it keeps has found a citation (to be saved).
+    """
+
+    site: Site
+    parties: Parties
+    cache: BuildCache
+
+
+class FrontMatterInput(NamedTuple):
+    """What the events of an article's front matter are made from."""
+
+    slug: str
+    extraction: Extraction  # of the article's body and date
+    specs: tuple[EventSpec, ...]
+    only_topic: tuple[str, ...]  # see only_topic()
+    source: str
+    parties: tuple[PartyConfig, ...]  # site.yaml's
+
+
+class FrontMatterEvents(NamedTuple):
+    events: list[Event]
+    problems: list[tuple[int, str, str]]  # (line, message, hint): reported on every build
+
+
+def front_matter_events(inputs: FrontMatterInput, context: EventContext) -> FrontMatterEvents:
+    """The events of an article's front matter, cited by the sentences reporting them."""
+    article = context.site.articles[inputs.slug]  # for its sentences: see EventContext
+    parties = context.parties
+    events: list[Event] = []
+    problems: list[tuple[int, str, str]] = []
+    for spec in inputs.specs:
+        sentence = cited_sentence(article, spec, inputs.extraction, context.cache)
+        topics = spec.topics or (sentence.topics if sentence else ()) or inputs.only_topic
+        citation = Citation(
+            inputs.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
+        )
+        claim = inputs.extraction.claims.get(sentence.anchor) if sentence else None
+        event = Event(
+            "", spec.date, spec.text, list(topics),
+            [claimed(citation, claim, parties, inputs.source)], spec.end_date,
+        )  # fmt: skip
+        party = dict(spec.authored).get("party")
+        if party and party not in parties.by_slug and party != OUTLET_SIDE:
+            known = ", ".join(parties.by_slug) or "none (add parties to site.yaml)"
+            problems.append((spec.line, f"unknown party {party!r}", f"known parties: {known}"))
+            events.append(event)
+        else:
+            events.append(authored_claim(event, spec.authored, parties))
+    return FrontMatterEvents(events, problems)
+
+
+class ArticleEventsInput(NamedTuple):
+    """What the events an article's sentences add to the chronology are found from: its
+    extraction and what authors say of it."""
+
+    slug: str
+    extraction: Extraction  # of the article's body and date
+    claims: frozenset[Cited]  # the sentences and dates authors' events cite in it
+    exclude: tuple[str, ...]
+    only_topic: tuple[str, ...]  # see only_topic()
+    path: Path
+    source: str
+    parties: tuple[PartyConfig, ...]  # site.yaml's
+    period: dt.date | None  # see period_start()
+
+
+class Contribution(NamedTuple):
+    """The events an article's sentences add to the chronology, its unresolved dates, the
+    events among them the extractor is unsure of, and its background dates."""
+
+    drafts: list[Draft]
+    unresolved: list[UnresolvedDate]
+    unsure: list[UnsureEvent]
+    background: list[UnresolvedDate]
+
+
+def article_events(inputs: ArticleEventsInput, context: EventContext) -> Contribution:
+    """What an article's sentences add to the chronology.
+
+    An author's event (in front matter or events.yaml) that cites a sentence on a date
+    replaces what extraction found there; an author who excluded the sentence, or cites it,
+    has dealt with its dates already."""
+    shown = display_path(inputs.path, context.site.config.root)
+    extraction, exclude, claims = inputs.extraction, inputs.exclude, inputs.claims
+    found, background = [], []
+    for f in extraction.found:
+        if _dropped(exclude, f, claims):
+            continue
+        if reason := background_reason(f, inputs.period):
+            background.append(UnresolvedDate(shown, f.line, f.anchor, f.date.iso(), reason))
+        else:
+            found.append(f)
+    drafts = [
+        (_from_found(inputs, f, context.parties), (f.text_words, f.quote_words)) for f in found
+    ]
+    cited = {anchor for anchor, _ in claims}
+    unsure = [
+        UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
+    ]
+    unresolved = [
+        UnresolvedDate(
+            shown,
+            item.line,
+            item.anchor,
+            item.expression,
+            item.reason,
+        )
+        for item in extraction.unresolved
+        if item.anchor not in exclude and item.anchor not in cited
+    ]
+    return Contribution(drafts, unresolved, unsure, background)
+
+
+@dataclass(frozen=True)
+class EventSteps:
+    """The steps :func:`build_events` runs, as the pipeline memoises them."""
+
+    front_matter: Callable[[dict[str, FrontMatterInput], EventContext], dict[str, FrontMatterEvents]]  # fmt: skip
+    articles: Callable[[dict[str, ArticleEventsInput], EventContext], dict[str, Contribution]]  # fmt: skip
+    chronology: Callable[[ChronologyInput, ChronologySteps], Chronology]
+    making_chronology: ChronologySteps  # the steps chronology() takes
+
+
+def build_events(site: Site, problems: Problems, cache: BuildCache, steps: EventSteps) -> None:
     extractions = _extractions(site, cache)
     report = ChronologyReport()
     parties = Parties(site.config.parties)
-    authored = [
-        _curated_claims(site, event, parties, problems) for event in load_curated(site, problems)
-    ]
+    context = EventContext(site, parties, cache)
+    authored = [_curated_claims(site, event, parties) for event in load_curated(site, problems)]
     report.curated = len(authored)
-    # What the preview server reuses while its inputs are equal (a new process computes all).
-    specs = cache.memo("front-matter-events", on_disk=False).same_each(
+    specs = steps.front_matter(
         {
-            article.slug: (
+            article.slug: FrontMatterInput(
                 article.slug,
                 extractions[article.slug],
                 article.event_specs,
@@ -87,13 +221,13 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
             for article in site.articles.values()
             if article.event_specs
         },
-        lambda inputs: [
-            _from_spec(site, site.articles[inputs[0]], spec, inputs[1], cache, parties, problems)
-            for spec in inputs[2]
-        ],
+        context,
     )
-    for events in specs.values():
+    for slug, (events, reported) in specs.items():
         authored += events
+        for line, message, hint in reported:
+            shown = display_path(site.articles[slug].path, site.config.root)
+            problems.add(shown, line, message, hint)
     report.front_matter = len(authored) - report.curated
     cited: dict[str, set[Cited]] = defaultdict(set)  # by the slug of the article cited
     for event in authored:
@@ -103,11 +237,10 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     claims = {slug: frozenset(found) for slug, found in cited.items()}
     drafts = [(event, _authored_words(event)) for event in authored]
     period = period_start(site)
-    # What an article adds depends on its extraction and on what authors say of it only.
-    # (Plain values, no new containers: this runs for every article on every rebuild.)
-    contributions = cache.memo("article-events", on_disk=False).same_each(
+    # Plain values, no new containers: this runs for every article on every rebuild.
+    contributions = steps.articles(
         {
-            article.slug: (
+            article.slug: ArticleEventsInput(
                 article.slug,
                 extractions[article.slug],
                 claims.get(article.slug, _NO_CLAIMS),
@@ -121,9 +254,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
             for article in reversed(site.articles.values())  # oldest first: the first words
             if article.chronology
         },
-        lambda inputs: _contribution(
-            site, site.articles[inputs[0]], inputs[1], inputs[2], parties, inputs[-1]
-        ),
+        context,
     )
     for found, unresolved, unsure, background in contributions.values():
         drafts += found
@@ -131,9 +262,8 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
         report.unresolved += unresolved
         report.unsure += unsure
         report.background += background
-    # Drafts equal to the last build's (the preview server's) make the same chronology.
-    chronology = cache.memo("chronology", on_disk=False).same(
-        "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
+    chronology = steps.chronology(
+        ChronologyInput(tuple(site.topics), drafts), steps.making_chronology
     )
     report.merged = len(drafts) - len(chronology.events)
     report.crowded = chronology.crowded
@@ -144,43 +274,80 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
     site.party_events = {party.slug: [] for party in site.config.parties}
     for event_id, event in site.events.items():
         claimants = {event.party, *(c.party for c in event.sources)}
-        for slug in claimants & site.party_events.keys():
-            site.party_events[slug].append(event_id)
+        for party_slug in site.party_events.keys() & claimants:
+            site.party_events[party_slug].append(event_id)
     for slug, article in site.articles.items():
         article.events = chronology.by_article.get(slug, [])
 
 
-@dataclass(frozen=True)
-class _Chronology:
-    events: dict[str, Event]  # by id, oldest first
-    by_topic: dict[str, list[str]]  # the ids of the events that concern each topic
-    by_article: dict[str, list[str]]  # the ids of the events citing each article
-    crowded: list[CrowdedDate]
+def cited_sentence(
+    article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
+) -> Sentence | None:
+    """The sentence reporting a front-matter event (see :meth:`Extraction.cite`); the build
+    worker that extracted the body's events has found it, unless the spec is new."""
+    key = (spec.date, spec.text)
+    if key not in extraction.citations:
+        extraction.cite(spec, article.sentences)
+        cache.dirty = True
+    return extraction.citations[key]
 
 
-def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronology:
-    # Slugs of event texts are kept with the cache: slugifying every text again would be a
-    # quarter of a warm build's events step.
-    slugs = cache.memo("event-slugs")
-    events: dict[str, Event] = {}
-    tried: dict[str, int] = {}
-    merged, crowded = _merge(drafts, cache)
-    for event in merged:
-        slug = slugs.get(event.text, lambda text=event.text: slugify(text, 48))
-        event.id = _unique_id(f"{event.date.iso()}-{slug}", events, tried)
-        events[event.id] = event
-    by_topic: dict[str, list[str]] = {slug: [] for slug in site.topics}
-    cited: dict[str, dict[str, None]] = {}  # ordered sets: an article may cite thousands
-    for event_id, event in events.items():
-        for slug in event.topics:
-            by_topic[slug].append(event_id)
-        for citation in event.sources:
-            cited.setdefault(citation.article, {})[event_id] = None
-    by_article = {slug: list(ids) for slug, ids in cited.items()}
-    return _Chronology(events, by_topic, by_article, crowded)
+def only_topic(article: Article) -> tuple[str, ...]:
+    """The topic an event inherits from its article when neither its sentence nor its
+    paragraph names one: the article's, if it has exactly one (an article about two topics
+    does not say which one an unnamed event belongs to)."""
+    return tuple(article.topics) if len(article.topics) == 1 else ()
 
 
-_Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent], list[UnresolvedDate]]
+def claimed(citation: Citation, claim: Claim | None, parties: Parties, source: str) -> Citation:
+    """``citation`` with who its sentence says claims it (``claim``), and its outlet
+    (``source``: the article's)."""
+    said = parties.attribution(claim)
+    denied = tuple(dict.fromkeys(parties.side(s) for s in claim.denied_by)) if claim else ()
+    return Citation(
+        citation.article, citation.quote, citation.anchor, said.claimed_by, said.party,
+        said.side, claim.stance if claim else "says", denied, source,
+    )  # fmt: skip
+
+
+def authored_claim(
+    event: Event, authored: tuple[tuple[str, str | None], ...], parties: Parties
+) -> Event:
+    """``event`` with the claim its author set (which wins over its sources')."""
+    event.authored = authored
+    chosen = dict(authored)
+    if "claimed_by" in chosen or "party" in chosen:
+        said = parties.chosen(chosen.get("claimed_by"), chosen.get("party"))
+        event.claimed_by, event.party, event.side = said
+    if chosen.get("status"):
+        event.status = chosen["status"]  # type: ignore[assignment]
+    return event
+
+
+def _curated_claims(site: Site, event: Event, parties: Parties) -> Event:
+    """A curated event's sources with who their sentences say claims them."""
+    from sitegen.enrich.claims import attribute  # only a site with curated events needs it
+
+    sources = []
+    for citation in event.sources:
+        article = site.articles[citation.article]
+        claim = None
+        if citation.anchor:
+            index = next(i for i, s in enumerate(article.sentences) if s.anchor == citation.anchor)
+            claim = attribute(article.sentences, index)
+        sources.append(claimed(citation, claim, parties, article.source))
+    event.sources = sources
+    return authored_claim(event, event.authored, parties)
+
+
+def _authored_words(event: Event) -> Words:
+    return _signature_words(event.text, tuple(c.quote for c in event.sources))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the preview server asks again for every event
+def _signature_words(text: str, quotes: tuple[str, ...]) -> Words:
+    quote = frozenset().union(*(words(q) for q in quotes))
+    return " ".join(sorted(words(text))), " ".join(sorted(quote))
 
 
 def period_start(site: Site) -> dt.date | None:
@@ -201,50 +368,6 @@ def background_reason(found: Found, period: dt.date | None) -> str:
     if period is not None and found.date.end() < period:
         return f"before the briefing's period (from {period.year})"
     return ""
-
-
-def _contribution(
-    site: Site,
-    article: Article,
-    extraction: Extraction,
-    claims: frozenset[Cited],
-    parties: Parties,
-    period: dt.date | None,
-) -> _Contribution:
-    """The events an article's sentences add to the chronology, its unresolved dates, the
-    events among them the extractor is unsure of, and its background dates.
-
-    An author's event (in front matter or events.yaml) that cites a sentence on a date
-    replaces what extraction found there; an author who excluded the sentence, or cites it,
-    has dealt with its dates already."""
-    shown = display_path(article.path, site.config.root)
-    found, background = [], []
-    for f in extraction.found:
-        if _dropped(article, f, claims):
-            continue
-        if reason := background_reason(f, period):
-            background.append(UnresolvedDate(shown, f.line, f.anchor, f.date.iso(), reason))
-        else:
-            found.append(f)
-    drafts = [
-        (_from_found(article, f, extraction, parties), (f.text_words, f.quote_words)) for f in found
-    ]
-    cited = {anchor for anchor, _ in claims}
-    unsure = [
-        UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
-    ]
-    unresolved = [
-        UnresolvedDate(
-            shown,
-            item.line,
-            item.anchor,
-            item.expression,
-            item.reason,
-        )
-        for item in extraction.unresolved
-        if item.anchor not in article.exclude and item.anchor not in cited
-    ]
-    return drafts, unresolved, unsure, background
 
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
@@ -273,108 +396,13 @@ def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
     return extractions
 
 
-def _from_spec(
-    site: Site,
-    article: Article,
-    spec: EventSpec,
-    extraction: Extraction,
-    cache: BuildCache,
-    parties: Parties,
-    problems: Problems,
-) -> Event:
-    sentence = cited_sentence(article, spec, extraction, cache)
-    topics = spec.topics or (sentence.topics if sentence else ()) or only_topic(article)
-    citation = Citation(
-        article.slug, sentence.text if sentence else "", sentence.anchor if sentence else ""
-    )
-    claim = extraction.claims.get(sentence.anchor) if sentence else None
-    event = Event(
-        "", spec.date, spec.text, list(topics), [claimed(citation, claim, parties, article)],
-        spec.end_date,
-    )  # fmt: skip
-    party = dict(spec.authored).get("party")
-    if party and party not in parties.by_slug and party != OUTLET_SIDE:
-        shown = display_path(article.path, site.config.root)
-        hint = f"known parties: {', '.join(parties.by_slug) or 'none (add parties to site.yaml)'}"
-        problems.add(shown, spec.line, f"unknown party {party!r}", hint)
-        return event
-    return authored_claim(event, spec.authored, parties)
-
-
-def cited_sentence(
-    article: Article, spec: EventSpec, extraction: Extraction, cache: BuildCache
-) -> Sentence | None:
-    """The sentence reporting a front-matter event (see :meth:`Extraction.cite`); the build
-    worker that extracted the body's events has found it, unless the spec is new."""
-    key = (spec.date, spec.text)
-    if key not in extraction.citations:
-        extraction.cite(spec, article.sentences)
-        cache.dirty = True
-    return extraction.citations[key]
-
-
-def _dropped(article: Article, found: Found, claims: frozenset[Cited]) -> bool:
-    if article.exclude and (found.anchor in article.exclude or found.date.iso() in article.exclude):
-        return True
-    return (found.anchor, found.date) in claims
-
-
-def only_topic(article: Article) -> tuple[str, ...]:
-    """The topic an event inherits from its article when neither its sentence nor its
-    paragraph names one: the article's, if it has exactly one (an article about two topics
-    does not say which one an unnamed event belongs to)."""
-    return tuple(article.topics) if len(article.topics) == 1 else ()
-
-
-def claimed(
-    citation: Citation, claim: Claim | None, parties: Parties, article: Article
-) -> Citation:
-    """``citation`` with who its sentence says claims it (``claim``), and its outlet."""
-    said = parties.attribution(claim)
-    denied = tuple(dict.fromkeys(parties.side(s) for s in claim.denied_by)) if claim else ()
-    return Citation(
-        citation.article, citation.quote, citation.anchor, said.claimed_by, said.party,
-        said.side, claim.stance if claim else "says", denied, article.source,
-    )  # fmt: skip
-
-
-def authored_claim(
-    event: Event, authored: tuple[tuple[str, str | None], ...], parties: Parties
-) -> Event:
-    """``event`` with the claim its author set (which wins over its sources')."""
-    event.authored = authored
-    chosen = dict(authored)
-    if "claimed_by" in chosen or "party" in chosen:
-        said = parties.chosen(chosen.get("claimed_by"), chosen.get("party"))
-        event.claimed_by, event.party, event.side = said
-    if chosen.get("status"):
-        event.status = chosen["status"]  # type: ignore[assignment]
-    return event
-
-
-def _curated_claims(site: Site, event: Event, parties: Parties, problems: Problems) -> Event:
-    """A curated event's sources with who their sentences say claims them."""
-    from sitegen.enrich.claims import attribute  # only a site with curated events needs it
-
-    sources = []
-    for citation in event.sources:
-        article = site.articles[citation.article]
-        claim = None
-        if citation.anchor:
-            index = next(i for i, s in enumerate(article.sentences) if s.anchor == citation.anchor)
-            claim = attribute(article.sentences, index)
-        sources.append(claimed(citation, claim, parties, article))
-    event.sources = sources
-    return authored_claim(event, event.authored, parties)
-
-
-def _from_found(article: Article, found: Found, extraction: Extraction, parties: Parties) -> Event:
-    topics = found.topics or only_topic(article)  # the sentence's or its paragraph's first
+def _from_found(inputs: ArticleEventsInput, found: Found, parties: Parties) -> Event:
+    topics = found.topics or inputs.only_topic  # the sentence's or its paragraph's first
     citation = claimed(
-        Citation(article.slug, found.quote, found.anchor),
-        extraction.claims.get(found.anchor),
+        Citation(inputs.slug, found.quote, found.anchor),
+        inputs.extraction.claims.get(found.anchor),
         parties,
-        article,
+        inputs.source,
     )
     return Event(
         "", found.date, found.text, list(topics), [citation], found.end_date, found.kind,
@@ -382,88 +410,7 @@ def _from_found(article: Article, found: Found, extraction: Extraction, parties:
     )  # fmt: skip
 
 
-def _authored_words(event: Event) -> Words:
-    return _signature_words(event.text, tuple(c.quote for c in event.sources))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the preview server asks again for every event
-def _signature_words(text: str, quotes: tuple[str, ...]) -> Words:
-    quote = frozenset().union(*(words(q) for q in quotes))
-    return " ".join(sorted(words(text))), " ".join(sorted(quote))
-
-
-def _merge(drafts: list[Draft], cache: BuildCache) -> list[Event]:
-    """Merge each date's reports of one event. The outcome for a date depends only on its
-    reports: dates whose reports did not change reuse the last build's events (the preview
-    server's), or at least its answer to which report repeats which (comparing every pair
-    of a busy date's reports is the costly part)."""
-    dates: dict[tuple[object, ...], list[Draft]] = defaultdict(list)
-    for draft in drafts:
-        event = draft[0]
-        dates[(event.date.key, event.end_date.key if event.end_date else None)].append(draft)
-    twins = cache.memo("merge")
-    outcomes = cache.memo("merged", on_disk=False)
-    merged: list[Event] = []
-    crowded: list[CrowdedDate] = []
-    for date, reports in dates.items():
-        events, bounded = outcomes.same(
-            date,
-            [event for event, _ in reports],
-            lambda reports=reports: _merge_date(reports, twins),
-        )
-        merged += events
-        if bounded:
-            slugs = Counter(s.article for event, _ in reports for s in event.sources[:1])
-            top = slugs.most_common(1)[0][0] if slugs else ""
-            crowded.append(CrowdedDate(reports[0][0].date, len(reports), bounded, top))
-    return sorted(merged, key=lambda e: (e.date.key, e.text)), crowded
-
-
-def _merge_date(reports: list[Draft], memo: Memo) -> tuple[list[Event], int]:
-    """The date's events, and how many of its reports were compared with the likeliest
-    kept events only (see :class:`SameDate`)."""
-    signatures = [pair for _, pair in reports]
-    key = digest(part for pair in signatures for part in pair)
-    twins, bounded = memo.get(key, lambda: _twins(signatures))
-    kept: list[Event] = []
-    sources: dict[int, set[Citation]] = {}  # a kept event's sources, to add each once
-    for (event, _), index in zip(reports, twins, strict=True):
-        if index is None:  # a copy: the drafts stay as made, for the next build to compare
-            kept.append(event.copy())
-            continue
-        twin = kept[index]
-        known = sources.get(index)
-        if known is None:
-            known = sources[index] = set(twin.sources)
-        for source in event.sources:
-            if source not in known:
-                known.add(source)
-                twin.sources.append(source)
-        twin.topics.extend(t for t in event.topics if t not in twin.topics)
-        if event.kind == "occurred":  # a source dating it beats one only reporting it
-            twin.kind = "occurred"
-    settle(kept)
-    return kept, bounded
-
-
-def _twins(signatures: list[Words]) -> tuple[list[int | None], int]:
-    """For each report, the index among the kept reports of the one it repeats, or None;
-    and how many reports were compared with the likeliest kept ones only."""
-    reports = [
-        Signature(frozenset(text.split()), frozenset(quote.split())) for text, quote in signatures
-    ]
-    same_date = SameDate(reports)
-    return [same_date.twin(report) for report in reports], same_date.crowded
-
-
-def _unique_id(base: str, taken: dict[str, Event], tried: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is free first. ``tried``: the next
-    number to try per base, so that thousands of events whose texts start alike do not try
-    every number taken before them (the numbers below it are all taken)."""
-    n = tried.get(base, 1)
-    candidate = base if n == 1 else f"{base}-{n}"
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    tried[base] = n + 1
-    return candidate
+def _dropped(exclude: tuple[str, ...], found: Found, claims: frozenset[Cited]) -> bool:
+    if exclude and (found.anchor in exclude or found.date.iso() in exclude):
+        return True
+    return (found.anchor, found.date) in claims

@@ -175,7 +175,7 @@ _COMPARE_ALL = 256  # kept events up to which a new one is compared with each of
 # one) is compared with the _COMPARE_CROWDED kept events sharing its rarest words, not all:
 # comparing every pair on such a date grows with the square of its reports (16,000 reports
 # of one day in one runaway article took minutes). Real dates never come near it; a date
-# that does is reported (see sitegen.enrich.events).
+# that does is reported (see sitegen.enrich.chronology).
 _COMPARE_EXACTLY = 1024
 _COMPARE_CROWDED = 64
 

@@ -234,7 +234,7 @@ def test_a_warm_run_reads_no_sentences(model: Model) -> None:
 
     for item in site.articles.values():
         item.set_content(unavailable)
-    events_module.build_events(site, Problems(), cache)
+    events_module.build_events(site, Problems(), cache, pipeline_module.event_steps(cache))
     assert [(e.id, e.sources) for e in site.events.values()] == before
 
 
@@ -247,13 +247,15 @@ def test_a_cold_run_finds_cited_sentences_where_bodies_are_rendered(
     expected, _ = model(leaving(events=[spec]))
     real = events_module.build_events
 
-    def without_sentences(site: Site, problems: Problems, cache: BuildCache) -> None:
+    def without_sentences(
+        site: Site, problems: Problems, cache: BuildCache, steps: events_module.EventSteps
+    ) -> None:
         def unavailable() -> Any:
             raise AssertionError("sentences were read")
 
         for item in site.articles.values():
             item.set_content(unavailable)
-        real(site, problems, cache)
+        real(site, problems, cache, steps)
 
     monkeypatch.setattr(pipeline_module, "build_events", without_sentences)
     site, _ = model(leaving(events=[spec]))

@@ -6,10 +6,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from sitegen.build import BuildOptions, build, load_site
 from sitegen.cache import BuildCache
 from sitegen.enrich.pipeline import enrich
-from sitegen.errors import Problems
+from sitegen.errors import BuildError, Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Site
 from tests.conftest import BASIC_SITE, article
@@ -158,6 +160,17 @@ def test_an_unknown_party_is_an_error_at_its_line(make_site: Callable[..., Path]
     (problem,) = problems.items
     assert "content/articles/a.md" in str(problem) and "unknown party 'ostlnd'" in str(problem)
     assert problem.line == 5  # the event's line in the front matter
+
+
+def test_an_unknown_party_fails_every_rebuild(make_site: Callable[..., Path]) -> None:
+    # The preview server keeps each step's results while their inputs are unchanged: a
+    # problem must be reported again with them, or the rebuild after a failed one would pass.
+    events = [{"date": "2023-05-03", "text": "A depot burns.", "party": "ostlnd"}]
+    files = {"content/articles/a.md": article("Depot", "2023-05-08", "Text.\n", events=events)}
+    options = BuildOptions(make_site(files, CONFIG + PARTIES), cache=BuildCache())
+    for _ in range(2):
+        with pytest.raises(BuildError, match="unknown party 'ostlnd'"):
+            build(options)
 
 
 def test_briefing_json_carries_the_claims(make_site: Callable[..., Path]) -> None:
