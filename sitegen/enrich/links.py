@@ -7,7 +7,6 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from sitegen.dates import PartialDate
 from sitegen.model import Site
@@ -27,20 +26,14 @@ def add_backlinks(site: Site) -> None:
                 site.articles[target].backlinks.append(article.slug)
 
 
-class Placed(NamedTuple):
-    """Where an article stands among the others: when, and on which topics."""
-
-    date: tuple[int, int, int]  # PartialDate.key
-    topics: tuple[str, ...]
-
-
 @dataclass(frozen=True)
 class Placements:
-    """Every article's place, by slug: what related articles are found from. A mapping,
-    compared regardless of the articles' order: retitling an article moves it among the
-    articles of its date at most, and editing a body moves none."""
+    """When each article is and on which topics, by slug: what related articles are found
+    from. Mappings, compared regardless of the articles' order, which retitling an article
+    changes (among the articles of its date) and the answer does not depend on."""
 
-    by_slug: dict[str, Placed]
+    dates: dict[str, tuple[int, int, int]]  # PartialDate.key
+    topics: dict[str, tuple[str, ...]]
 
 
 def relate(inputs: Placements) -> dict[str, list[str]]:
@@ -49,19 +42,18 @@ def relate(inputs: Placements) -> dict[str, list[str]]:
 
     Each topic's articles are kept in date order, so the candidates for an article are its
     neighbours in time within each of its topics, found by bisection."""
-    placed = inputs.by_slug
-    day = {slug: PartialDate(*p.date).start().toordinal() for slug, p in placed.items()}
+    day = {slug: PartialDate(*key).start().toordinal() for slug, key in inputs.dates.items()}
     ordered: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for slug, place in placed.items():
-        for topic in place.topics:
+    for slug, topics in inputs.topics.items():
+        for topic in topics:
             ordered[topic].append((day[slug], slug))
     for items in ordered.values():
         items.sort()
     related: dict[str, list[str]] = {}
-    for slug, place in placed.items():
+    for slug, topics in inputs.topics.items():
         me = (day[slug], slug)
         scores: dict[str, int] = {}
-        for topic in place.topics:
+        for topic in topics:
             items = ordered[topic]
             middle = bisect.bisect_left(items, me)
             for _, other in items[max(0, middle - _WINDOW) : middle + _WINDOW + 1]:
@@ -76,8 +68,12 @@ def relate(inputs: Placements) -> dict[str, list[str]]:
 
 def relate_articles(site: Site, find: Callable[[Placements], dict[str, list[str]]]) -> None:
     """Each article's related articles (``find``: :func:`relate`)."""
-    related = find(
-        Placements({slug: Placed(a.date.key, tuple(a.topics)) for slug, a in site.articles.items()})
-    )
+    # In one pass over the articles: the preview server makes these on every rebuild.
+    dates: dict[str, tuple[int, int, int]] = {}
+    topics: dict[str, tuple[str, ...]] = {}
+    for slug, article in site.articles.items():
+        dates[slug] = article.date.key
+        topics[slug] = tuple(article.topics)
+    related = find(Placements(dates, topics))
     for slug, article in site.articles.items():
         article.related = related[slug]
