@@ -191,14 +191,20 @@ def article_events(inputs: ArticleEventsInput, context: EventContext) -> Contrib
     return Contribution(drafts, unresolved, unsure, background)
 
 
+EachFrontMatter = Callable[
+    [dict[str, FrontMatterInput], EventContext], dict[str, FrontMatterEvents]
+]
+EachArticle = Callable[[dict[str, ArticleEventsInput], EventContext], dict[str, Contribution]]
+
+
 @dataclass(frozen=True)
 class EventSteps:
     """The steps :func:`build_events` runs, as the pipeline memoises them."""
 
-    front_matter: Callable[[dict[str, FrontMatterInput], EventContext], dict[str, FrontMatterEvents]]  # fmt: skip
-    articles: Callable[[dict[str, ArticleEventsInput], EventContext], dict[str, Contribution]]  # fmt: skip
+    front_matter: EachFrontMatter  # front_matter_events() for every article with events
+    articles: EachArticle  # article_events() for every article in the chronology
     chronology: Callable[[ChronologyInput, ChronologySteps], Chronology]
-    making_chronology: ChronologySteps  # the steps chronology() takes
+    chronology_parts: ChronologySteps  # what chronology() takes
 
 
 def build_events(site: Site, problems: Problems, cache: BuildCache, steps: EventSteps) -> None:
@@ -237,7 +243,8 @@ def build_events(site: Site, problems: Problems, cache: BuildCache, steps: Event
     claims = {slug: frozenset(found) for slug, found in cited.items()}
     drafts = [(event, _authored_words(event)) for event in authored]
     period = period_start(site)
-    # Plain values, no new containers: this runs for every article on every rebuild.
+    # Fields of the article, nothing made for it but the input: this runs for every article
+    # on every rebuild.
     contributions = steps.articles(
         {
             article.slug: ArticleEventsInput(
@@ -263,7 +270,7 @@ def build_events(site: Site, problems: Problems, cache: BuildCache, steps: Event
         report.unsure += unsure
         report.background += background
     chronology = steps.chronology(
-        ChronologyInput(tuple(site.topics), drafts), steps.making_chronology
+        ChronologyInput(tuple(site.topics), drafts), steps.chronology_parts
     )
     report.merged = len(drafts) - len(chronology.events)
     report.crowded = chronology.crowded

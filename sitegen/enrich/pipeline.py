@@ -2,10 +2,10 @@
 
 Each memoised step is declared once, here: the name of its table in the build cache, where
 the table is kept (see :mod:`.memo`), the type of its inputs and the pure function computing
-its result from them. A result is reused while the inputs it came from are equal (or, for a
-:class:`Keyed` step, while its key is). What a step's function takes besides its inputs is
-not compared: the step's module says why that cannot make a kept result stale (``TopicFinder``,
-``EventContext``, ``ChronologySteps``).
+its result from them. A result is reused while the inputs it came from are equal (a
+:class:`Keyed` step's: kept under a key standing for them). What a step's function takes
+besides its inputs is not compared: the step's module says why that cannot make a kept
+result stale (``TopicFinder``, ``EventContext``, ``ChronologySteps``).
 """
 
 from __future__ import annotations
