@@ -20,9 +20,7 @@ from sitegen.hashing import value_digest
 from sitegen.model import Deps, Page
 
 if TYPE_CHECKING:
-    from sitegen.cache import Memo
-
-CACHE_DIR = ".sitegen-cache"
+    from sitegen.memo import Memo
 
 
 class DependencyMap:

@@ -225,7 +225,7 @@ def _chronology(site: Site) -> Iterator[Item]:
     if not report.unsure and not report.unresolved:
         return
     root = site.config.root
-    shown = {str(item.path) for item in (*report.unsure, *report.unresolved)}
+    shown = {str(u.path) for u in report.unsure} | {str(u.path) for u in report.unresolved}
     articles = {
         path: article
         for article in site.articles.values()

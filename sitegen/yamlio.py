@@ -49,7 +49,7 @@ def _loader() -> type:
     for tag, pattern, first in _SCALARS:
         loader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
     loader.add_constructor("tag:yaml.org,2002:float", _float)
-    return loader  # type: ignore[no-any-return]
+    return loader
 
 
 _DIGITS = list("-0123456789")
@@ -67,8 +67,8 @@ def _float(loader: Any, node: Any) -> float | str:
     try:
         value = float(text)
     except ValueError:  # an explicit !!float tag on something else
-        return text  # type: ignore[no-any-return]
-    return value if repr(value) == text else text  # type: ignore[no-any-return]
+        return str(text)
+    return value if repr(value) == text else str(text)
 
 
 class YamlError(ValueError):
@@ -273,7 +273,7 @@ def _scalar_line(text: str, char: str) -> int | None:
     import yaml
 
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.ScalarEvent) and char in event.value:
+        if isinstance(event, yaml.ScalarEvent) and char in event.value and event.start_mark:
             return event.start_mark.line + 1
     return None
 
@@ -391,7 +391,7 @@ def _deep_line(text: str) -> int | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                return event.start_mark.line + 1
+                return event.start_mark.line + 1 if event.start_mark else None
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None

@@ -182,19 +182,19 @@ def load_content(
         else:
             articles.append(article)
     topic_texts: dict[str, tuple[Path, str]] = {}
-    for name in content_files(root / "content" / "topics", problems, root):
-        path = Path(name)
-        if path.stem not in topic_slugs:
+    for topic_file in content_files(root / "content" / "topics", problems, root):
+        topic_path = Path(topic_file)
+        if topic_path.stem not in topic_slugs:
             problems.add(
-                display_path(path, root),
+                display_path(topic_path, root),
                 None,
-                f"no topic {path.stem!r} in site.yaml",
+                f"no topic {topic_path.stem!r} in site.yaml",
                 "name the file after a topic slug, or add the topic to site.yaml",
             )
             continue
-        text = read_text(path, problems, display_path(path, root))
+        text = read_text(topic_path, problems, display_path(topic_path, root))
         if text is not None:
-            topic_texts[path.stem] = (path, normalise_newlines(text))
+            topic_texts[topic_path.stem] = (topic_path, normalise_newlines(text))
     return Content(articles, topic_texts, held_back)
 
 

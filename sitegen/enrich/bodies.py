@@ -17,8 +17,8 @@ from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
 from sitegen.enrich.mentions import MentionMatcher
 from sitegen.errors import Problems, did_you_mean
-from sitegen.markdown import BodyContext, BodyFacts, RenderedBody
-from sitegen.model import Article, Site
+from sitegen.markdown import BodyContext, RenderedBody
+from sitegen.model import Article, BodyFacts, Site
 from sitegen.parallel import parallel_each
 
 Renderer = Callable[[str, int, BodyContext], RenderedBody]
@@ -171,10 +171,7 @@ def _keep(
 
 
 def _set_facts(article: Article, facts: BodyFacts) -> None:
-    article.mentions = facts.mentions
-    article.links_to = facts.links_to
-    article.lede = facts.lede
-    article.quotes = facts.quotes
+    article.facts = facts
 
 
 def _targets(wikilinks: tuple[str, ...], context: BodyContext) -> str:

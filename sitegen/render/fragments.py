@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from sitegen.cache import Memo
+from sitegen.memo import Memo
 from sitegen.model import Article, Event
 
 if TYPE_CHECKING:

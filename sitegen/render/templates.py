@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitegen.cache import Memo
 from sitegen.dates import PartialDate
 from sitegen.errors import BuildError, Problem, Problems
 from sitegen.inputs import Walk
+from sitegen.memo import Memo
 
 if TYPE_CHECKING:
     import jinja2

@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.deps import CACHE_DIR
 from sitegen.errors import SiteInPlace, UsageError
 from sitegen.inputs import INPUT_FOLDERS
+from sitegen.layout import CACHE_DIR
 
 
 @dataclass
@@ -306,7 +306,7 @@ def _renameat2() -> Callable[..., int] | None:
         return None
     import ctypes  # here: a build that changes nothing swaps nothing
 
-    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # type: ignore[no-any-return]
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
 
 
 def recover(final: Path) -> None:

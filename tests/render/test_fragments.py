@@ -75,8 +75,7 @@ def test_each_entry_is_rendered_once_per_build_and_kept_while_unchanged(
 def test_list_helpers_join_the_entries(make_site: Callable[..., Path]) -> None:
     site = make_site(FILES, BASIC_SITE + "search: false\n")
     options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
-    build(options)
-    last = options.cache.last_build if options.cache else None
+    last = build(options).last
     assert last is not None
     shared = PageContext(last.site, last.templates, last.digests, last.asset_names)
     fragments = shared.base["fragments"]
