@@ -27,18 +27,11 @@ from collections.abc import Sequence
 
 from sitegen.enrich import clauses
 from sitegen.model import Claim, Sentence, Stance
+from sitegen.text import verbs
 
-_VERBS = (
-    "said|says|say|told|tells|claimed|claims|announced|announces|reported|reports|accused|"
-    "accuses|warned|warns|denied|denies|deny|stated|states|confirmed|confirms|alleged|"
-    "alleges|insisted|insists|blamed|blames|added|adds|wrote|writes|posted|rejected|rejects|"
-    "dismissed|dismisses|declared|declares|estimated|estimates|explained|explains|noted|"
-    "revealed|reveals|admitted|admits|acknowledged|acknowledges|urged|urges|spoke|speaks|"
-    "called|calls"
-)
-_DENIALS = frozenset(["denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses"])
-_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIALS)) + r")\b")
-_ACCUSATIONS = frozenset(["accused", "accuses", "blamed", "blames", "alleged", "alleges"])
+# Longest first, so that a verb is never matched as the start of a longer one.
+_VERBS = "|".join(sorted(verbs.ATTRIBUTING, key=lambda verb: (-len(verb), verb)))
+_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(verbs.DENYING)) + r")\b")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _DAY = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
@@ -203,7 +196,7 @@ def _claims(text: str) -> list[tuple[str, Stance]]:
             continue  # "media reports said": the first is a noun
         verb = match.group()
         denies: Stance = (
-            "denies" if verb in _DENIALS else "accuses" if verb in _ACCUSATIONS else "says"
+            "denies" if verb in verbs.DENYING else "accuses" if verb in verbs.ACCUSING else "says"
         )
         speaker = _speaker_before(text, match.start())
         # "X, the head of Y, said …" names the speaker before; "…, said X." after.
@@ -225,8 +218,8 @@ def _claims(text: str) -> list[tuple[str, Stance]]:
         if len(gap) < 25 and _AFTER_VERB.sub("", gap).strip(" ,").lower() in ("", "that"):
             chain.append(item)
     first = chain[-1]
-    rest = [item for item in found if item is not first]
-    return [(first[2], first[3])] + [(s, d) for _, _, s, d in rest]
+    others = [item for item in found if item is not first]
+    return [(first[2], first[3])] + [(speaker, stance) for _, _, speaker, stance in others]
 
 
 def _speaker_before(text: str, verb: int) -> tuple[int, str] | None:
