@@ -14,7 +14,9 @@ done on every build (:mod:`sitegen.enrich.parties`). The forms of attribution:
 - a relayed claim keeps the original speaker: "the Herald reports the army says …" is the
   army's claim, carried by the Herald;
 - a pronoun or a bare title ("he said", "the agency said") stands for the speaker the
-  sentence before names.
+  sentence before names;
+- a hedged sentence ("the crew are reportedly held …") relays the speaker its paragraph
+  names, in the sentence after it or else the one before.
 
 A sentence without any of these is the outlet's own voice. A speaker who denies or rejects
 (:attr:`Claim.stance`) disputes what another side claims (see :mod:`sitegen.enrich.standing`).
@@ -106,7 +108,7 @@ def attribute(sentences: Sequence[Sentence], index: int) -> Claim | None:
     """Who sentence ``index`` of ``sentences`` says its news comes from; None when it is the
     outlet's own voice."""
     text = sentences[index].text
-    claims = _claims(text) or _quoting(sentences, index)
+    claims = _claims(text) or _quoting(sentences, index) or _hedged(sentences, index)
     if not claims:
         return None
     speaker, stance = claims[0]
@@ -136,6 +138,30 @@ def _quoting(sentences: Sequence[Sentence], index: int) -> list[tuple[str, Stanc
     after = _next_in_paragraph(sentences, index)
     if after is not None and not _OPENS_QUOTE.match(after.text) and re.search(r"[”\"]", after.text):
         return _claims(after.text[re.search(r"[”\"]", after.text).end() :])  # type: ignore[union-attr]
+    return []
+
+
+# A sentence that says it relays someone's account without naming them: "the crew are
+# reportedly held", "the troops were said to have left".
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were)\s+(?:said|reported|believed|"
+    r"thought)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedged(sentences: Sequence[Sentence], index: int) -> list[tuple[str, Stance]]:
+    """The speaker of a hedged sentence: the one its paragraph names, in the sentence after
+    it ("…, says the harbour master.", which in news often closes what it sums up), else in
+    the one before. A denial there disputes the sentence, so its speaker is not this one's."""
+    if not _HEDGE.search(sentences[index].text):
+        return []
+    line = sentences[index].line
+    for i in (index + 1, index - 1):
+        if 0 <= i < len(sentences) and abs(sentences[i].line - line) <= 1:
+            said = _claims(sentences[i].text)
+            if said and said[0][1] != "denies":
+                return [(_named(said[0][0], sentences, i), "says")]
     return []
 
 

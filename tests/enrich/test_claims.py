@@ -131,3 +131,40 @@ def test_an_author_sets_the_party() -> None:
     assert PARTIES.chosen(None, "ostland") == Attribution("Ostland", "ostland", "ostland")
     assert PARTIES.chosen("a ferryman", "outlet") == Attribution("a ferryman", "outlet", "outlet")
     assert PARTIES.chosen("Tarsen", None) == Attribution("Tarsen", "marovia", "marovia")
+
+
+def test_a_hedged_sentence_takes_the_speaker_its_paragraph_names() -> None:
+    # "reportedly" says the sentence relays someone's account: the next sentence names whose.
+    found = claim(
+        "Forty of the ferry's crew are reportedly still held in Velk.",
+        "Even so, two groups were let go in May, says the harbour master of Ostland.",
+        at=0,
+    )
+    assert found is not None and found.speaker == "the harbour master of Ostland"
+    assert PARTIES.attribution(found).party == "ostland"
+    # ... else the sentence before it does.
+    found = claim(
+        "The Velk council said the ferry was seized on Monday.",
+        "Its crew were allegedly taken to the old port.",
+    )
+    assert found is not None and found.speaker == "The Velk council"
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # no hedge: the outlet tells it, and the speaker of the next sentence only that one
+        [Sentence("s-1", "The ferry sank on Monday.", 1),
+         Sentence("s-2", "Two sailors are missing, Ostland's coast guard said.", 1)],
+        # hedged, but nobody in its paragraph is named: an unnamed source, the outlet's voice
+        [Sentence("s-1", "The crew were reportedly moved on Sunday.", 1),
+         Sentence("s-2", "Ostland's coast guard said the port was closed.", 3)],
+        # a denial after it disputes it; it does not make the denier its speaker
+        [Sentence("s-1", "Velk troops reportedly crossed the river on Friday.", 1),
+         Sentence("s-2", "Marovia denied it.", 1)],
+    ],
+)  # fmt: skip
+def test_a_neighbours_speaker_is_carried_only_to_a_hedged_sentence(
+    sentences: list[Sentence],
+) -> None:
+    assert attribute(sentences, 0) is None
