@@ -75,6 +75,9 @@ class Claim(NamedTuple):
     # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
     # which dispute what this sentence reports.
     denied_by: tuple[str, ...] = ()
+    # Who relays the speaker ("As reported by the Courier, …"): a party's channel gives its
+    # party to a speaker no alias names (see sitegen.enrich.parties).
+    relayed_by: str | None = None
 
 
 @dataclass(frozen=True)

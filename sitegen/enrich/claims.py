@@ -12,7 +12,8 @@ done on every build (:mod:`sitegen.enrich.parties`). The forms of attribution:
 - "according to X", "citing X", "X's statement", "a statement by X", "(as) reported by X",
   "the figures were released by X";
 - a relayed claim keeps the original speaker: "the Herald reports the army says …" is the
-  army's claim, carried by the Herald;
+  army's claim, carried by the Herald (:attr:`Claim.relayed_by`, whose party is the army's
+  when the army's own words name none: see :mod:`sitegen.enrich.parties`);
 - a pronoun or a bare title ("he said", "the agency said") stands for the speaker the
   sentence before names;
 - a hedged sentence ("the crew are reportedly held …") relays the speaker its paragraph
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from sitegen.enrich import clauses
 from sitegen.model import Claim, Sentence, Stance
@@ -104,6 +106,14 @@ _ADVERBS_SPAN = 100  # characters before a verb where the words between it and i
 _SPEAKER_SPAN = 200  # characters before a verb where its speaker begins (at most 14 words)
 
 
+class _Said(NamedTuple):
+    """A speaker a sentence names, their stance, and who relays them ("" when nobody)."""
+
+    speaker: str
+    stance: Stance = "says"
+    via: str = ""
+
+
 def attribute(sentences: Sequence[Sentence], index: int) -> Claim | None:
     """Who sentence ``index`` of ``sentences`` says its news comes from; None when it is the
     outlet's own voice."""
@@ -111,21 +121,22 @@ def attribute(sentences: Sequence[Sentence], index: int) -> Claim | None:
     claims = _claims(text) or _quoting(sentences, index) or _hedged(sentences, index)
     if not claims:
         return None
-    speaker, stance = claims[0]
-    speaker = _named(speaker, sentences, index)
-    denied_by = [s for s, d in claims[1:] if d == "denies" and s != speaker]
+    said = _named(claims[0], sentences, index)
+    speaker = said.speaker
+    denied_by = [c.speaker for c in claims[1:] if c.stance == "denies" and c.speaker != speaker]
     after = _next_in_paragraph(sentences, index)
     if after is not None and _DENIAL.search(after.text):
         later = _claims(after.text)
-        if later and later[0][1] == "denies":  # "Moscow denied it."
-            denied_by.append(_named(later[0][0], sentences, index + 1))
-    return Claim(speaker, stance, tuple(dict.fromkeys(d for d in denied_by if d != speaker)))
+        if later and later[0].stance == "denies":  # "Moscow denied it."
+            denied_by.append(_named(later[0], sentences, index + 1).speaker)
+    denied = tuple(dict.fromkeys(d for d in denied_by if d != speaker))
+    return Claim(speaker, said.stance, denied, said.via or None)
 
 
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 
 
-def _quoting(sentences: Sequence[Sentence], index: int) -> list[tuple[str, Stance]]:
+def _quoting(sentences: Sequence[Sentence], index: int) -> list[_Said]:
     """The speaker of a quotation this sentence opens or goes on with: named by the sentence
     before when it introduces the quote ("X said:"), else by the next one when it closes
     the quote ("…,” X said.")."""
@@ -150,7 +161,7 @@ _HEDGE = re.compile(
 )
 
 
-def _hedged(sentences: Sequence[Sentence], index: int) -> list[tuple[str, Stance]]:
+def _hedged(sentences: Sequence[Sentence], index: int) -> list[_Said]:
     """The speaker of a hedged sentence: the one its paragraph names, in the sentence after
     it ("…, says the harbour master.", which in news often closes what it sums up), else in
     the one before. A denial there disputes the sentence, so its speaker is not this one's."""
@@ -160,8 +171,8 @@ def _hedged(sentences: Sequence[Sentence], index: int) -> list[tuple[str, Stance
     for i in (index + 1, index - 1):
         if 0 <= i < len(sentences) and abs(sentences[i].line - line) <= 1:
             said = _claims(sentences[i].text)
-            if said and said[0][1] != "denies":
-                return [(_named(said[0][0], sentences, i), "says")]
+            if said and said[0].stance != "denies":
+                return [_named(said[0], sentences, i)._replace(stance="says")]
     return []
 
 
@@ -169,33 +180,39 @@ _THE_COUNTRY = re.compile(r"^the (?:country|nation)(?:['’]s)?\b", re.IGNORECAS
 _OWNER = re.compile(r"\b([A-Z][\w.-]+)['’]s\b")  # "Ukraine's", "Ostland's"
 
 
-def _named(speaker: str, sentences: Sequence[Sentence], index: int) -> str:
+def _named(said: _Said, sentences: Sequence[Sentence], index: int) -> _Said:
     """A stand-in speaker ("he", "the ministry") named: by the speaker of the sentences just
-    before, else, for "he"/"she", the person the sentence before names as its subject.
-    "The country's operator" is the operator of the country the sentence (or the one before)
-    names as an owner ("Ostland's dam … the country's operator")."""
+    before (with whoever relays them there), else, for "he"/"she", the person the sentence
+    before names as its subject. "The country's operator" is the operator of the country the
+    sentence (or the one before) names as an owner ("Ostland's dam … the country's
+    operator")."""
+    speaker = said.speaker
     country = _THE_COUNTRY.match(speaker)
     if country:
         for i in (index, index - 1):
             owners = _OWNER.findall(sentences[i].text) if i >= 0 else []
             if owners:
-                return f"{owners[0]}'s{speaker[country.end() :]}"
-        return speaker
+                return said._replace(speaker=f"{owners[0]}'s{speaker[country.end() :]}")
+        return said
     if not _STAND_IN.match(speaker):
-        return speaker
+        return said
     named = _named_before(sentences, index)
-    if named is None and speaker.lower() in ("he", "she") and index:
-        named = clauses.actor(sentences[index - 1].text)
-    return named or speaker
+    if named is not None:
+        return said._replace(speaker=named.speaker, via=named.via or said.via)
+    if index and speaker.lower() in ("he", "she"):
+        person = clauses.actor(sentences[index - 1].text)
+        if person:
+            return said._replace(speaker=person)
+    return said
 
 
-def _named_before(sentences: Sequence[Sentence], index: int) -> str | None:
+def _named_before(sentences: Sequence[Sentence], index: int) -> _Said | None:
     """The speaker named by one of the two sentences before ``index`` (across a paragraph
     break: news paragraphs are often one sentence, and a quotation one of its own)."""
     for i in range(index - 1, max(index - 3, -1), -1):
-        for speaker, _ in _claims(sentences[i].text):
-            if not _STAND_IN.match(speaker):
-                return speaker
+        for said in _claims(sentences[i].text):
+            if not _STAND_IN.match(said.speaker):
+                return said
     return None
 
 
@@ -205,9 +222,9 @@ def _next_in_paragraph(sentences: Sequence[Sentence], index: int) -> Sentence | 
     return None
 
 
-def _claims(text: str) -> list[tuple[str, Stance]]:
-    """The speakers ``text`` names, the first (a relayed claim's original speaker) first,
-    each with whether they deny something."""
+def _claims(text: str) -> list[_Said]:
+    """The speakers ``text`` names, the first (a relayed claim's original speaker, with the
+    nearest speaker relaying it) first, each with whether they deny something."""
     if _VERB.search(text) is None and _ACCORDING.search(text) is None:
         return []  # most sentences: no attribution at all
     found: list[tuple[int, int, str, Stance]] = []  # speaker start, verb end, speaker, stance
@@ -231,12 +248,12 @@ def _claims(text: str) -> list[tuple[str, Stance]]:
             found.append((match.start(), match.end() + len(inverted), inverted, denies))
         elif speaker is not None:
             found.append((speaker[0], match.end(), speaker[1], denies))
-    # "As reported by the Herald, the figures were released by the army": the army's, relayed.
-    original = [item for item in found if not _RELAY.search(text, 0, item[0])]
-    found = original or found
     if not found:
         return []
-    found.sort()
+    # "As reported by the Herald, the figures were released by the army": the army's, relayed.
+    original = [item for item in found if not _RELAY.search(text, 0, item[0])]
+    relays = sorted(item for item in found if item not in original) if original else []
+    found = sorted(original or found)
     chain = found[:1]
     for item in found[1:]:
         # "The Herald reports [that] the army says …": the army's claim, relayed.
@@ -244,8 +261,10 @@ def _claims(text: str) -> list[tuple[str, Stance]]:
         if len(gap) < 25 and _AFTER_VERB.sub("", gap).strip(" ,").lower() in ("", "that"):
             chain.append(item)
     first = chain[-1]
-    others = [item for item in found if item is not first]
-    return [(first[2], first[3])] + [(speaker, stance) for _, _, speaker, stance in others]
+    relays += chain[:-1]
+    via = relays[-1][2] if relays else ""
+    others = [_Said(item[2], item[3]) for item in found if item is not first]
+    return [_Said(first[2], first[3], via), *others]
 
 
 def _speaker_before(text: str, verb: int) -> tuple[int, str] | None:

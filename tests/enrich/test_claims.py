@@ -168,3 +168,27 @@ def test_a_neighbours_speaker_is_carried_only_to_a_hedged_sentence(
     sentences: list[Sentence],
 ) -> None:
     assert attribute(sentences, 0) is None
+
+
+def test_a_speaker_no_party_names_takes_the_party_of_the_channel_relaying_them() -> None:
+    # A party's own channel (the Velk Courier is Marovia's) relays its officials: an official
+    # it names by title alone speaks for that party.
+    relayed = (
+        "As reported by the Velk Courier, the news was shared by the Minister of Rivers and "
+        "Ports, Ana Roth."
+    )
+    found = claim(relayed)
+    assert found == Claim("the Minister of Rivers and Ports", relayed_by="the Velk Courier")
+    assert PARTIES.attribution(found) == Attribution(
+        "the Minister of Rivers and Ports", "marovia", "marovia"
+    )
+    # ... and so does the quotation in which the same official is named by title again.
+    quoted = claim(relayed, "“We reopened the locks today,” the minister said.")
+    assert PARTIES.attribution(quoted).party == "marovia"
+    # A speaker's own words decide first; a channel that is no party's gives none.
+    own = claim("As reported by the Velk Courier, the toll was released by Ostland's army.")
+    assert PARTIES.attribution(own).party == "ostland"
+    other = claim("As reported by the Lakeside Courier, the news was shared by the mayor.")
+    assert PARTIES.attribution(other) == Attribution("the mayor", None, "other")
+    chained = claim("The Velk Courier reports that the mayor says the locks reopened.")
+    assert chained == Claim("the mayor", relayed_by="The Velk Courier")
