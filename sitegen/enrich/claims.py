@@ -17,7 +17,10 @@ done on every build (:mod:`sitegen.enrich.parties`). The forms of attribution:
 - a pronoun or a bare title ("he said", "the agency said") stands for the speaker the
   sentence before names;
 - a hedged sentence ("the crew are reportedly held …") relays the speaker its paragraph
-  names, in the sentence after it or else the one before.
+  names, in the sentence after it or else the one before;
+- a sentence that refers back ("This was reported by X.", "X reported this on Telegram.")
+  names the speaker of the sentences of its paragraph before it (of the paragraph before,
+  when it opens one).
 
 A sentence without any of these is the outlet's own voice. A speaker who denies or rejects
 (:attr:`Claim.stance`) disputes what another side claims (see :mod:`sitegen.enrich.standing`).
@@ -58,11 +61,9 @@ _BOUNDARY = re.compile(
     r"where|whom?|so|since|although|though)\b)",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(
-    r"\b(?:according\s+to|citing|(?:said|shared|announced|reported|stated|confirmed|released|"
-    r"published|posted|claimed)\s+by)\s+",
-    re.IGNORECASE,
-)
+# Verbs whose passive names the speaker after "by": "the figures were released by X".
+_BY = "said|shared|announced|reported|stated|confirmed|released|published|posted|claimed"
+_ACCORDING = re.compile(rf"\b(?:according\s+to|citing|(?:{_BY})\s+by)\s+", re.IGNORECASE)
 _STATEMENT = re.compile(
     r"\b(?:a|the|in\s+a)\s+(?:\w+\s+)?(?:statement|post|update|report)\s+(?:by|from)\s+",
     re.IGNORECASE,
@@ -99,7 +100,8 @@ _STAND_IN = re.compile(  # lowercase words only: "The Atomic Energy Agency" is a
     r"minister|administration|authorities|service|regulator|organi[sz]ation|group|"
     r"department|statement|report|update|utility|command|station|office))$"
 )
-_RELAY = re.compile(r"\b[Aa]s\s+(?:\w+\s+){0,3}$")  # "As reported by X", "as X reported"
+# "As reported by X", "as X reported" (where X's own start is right after "as").
+_RELAY = re.compile(r"\b[Aa]s(?:\s+(?:\w+\s+){0,3})?$")
 _SENTENCE_END = re.compile(r"\s*(?:on\s+\w+day\s*)?[.!?\"”’]*\s*$")
 _MAX_WORDS = 14
 _ADVERBS_SPAN = 100  # characters before a verb where the words between it and its speaker are
@@ -118,7 +120,12 @@ def attribute(sentences: Sequence[Sentence], index: int) -> Claim | None:
     """Who sentence ``index`` of ``sentences`` says its news comes from; None when it is the
     outlet's own voice."""
     text = sentences[index].text
-    claims = _claims(text) or _quoting(sentences, index) or _hedged(sentences, index)
+    claims = (
+        _claims(text)
+        or _quoting(sentences, index)
+        or _hedged(sentences, index)
+        or _referred_to(sentences, index)
+    )
     if not claims:
         return None
     said = _named(claims[0], sentences, index)
@@ -173,6 +180,34 @@ def _hedged(sentences: Sequence[Sentence], index: int) -> list[_Said]:
             said = _claims(sentences[i].text)
             if said and said[0].stance != "denies":
                 return [_named(said[0], sentences, i)._replace(stance="says")]
+    return []
+
+
+# A sentence that names the speaker of what came before it: "This was reported by X", "The
+# information was confirmed by X", "X reported this on its website".
+_ITEMS = "information|news|data|figures?|details?|report|numbers"
+_REFERS_BACK = re.compile(
+    rf"^(?:as\s[^,]{{1,60}},\s*)?(?:(?:this|that|these|such)(?:\s+(?:{_ITEMS}))?"
+    rf"|the\s+(?:{_ITEMS}))\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    rf"(?:{_BY})\s+by\b"
+    r"|\b(?:reported|announced|stated|said|confirmed|wrote|posted)\s+this\s*"
+    r"(?:[.,;]|$|\s+(?:on|in|at|during|via|to|when|after|while)\b)",
+    re.IGNORECASE,
+)
+_REFERRING = 4  # sentences after one where a sentence referring back to it is looked for
+
+
+def _referred_to(sentences: Sequence[Sentence], index: int) -> list[_Said]:
+    """The speaker a later sentence names as the source of what came before it ("This was
+    reported by X."): in the rest of this sentence's paragraph, or opening the next one,
+    unless another speaker comes first (what "this" covers is then theirs)."""
+    for i in range(index + 1, min(index + 1 + _REFERRING, len(sentences))):
+        text = sentences[i].text
+        if _REFERS_BACK.search(text):
+            said = _claims(text)
+            return [_named(said[0], sentences, i)] if said else []
+        if sentences[i].line - sentences[i - 1].line > 1 or _claims(text):
+            return []
     return []
 
 

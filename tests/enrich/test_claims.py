@@ -192,3 +192,40 @@ def test_a_speaker_no_party_names_takes_the_party_of_the_channel_relaying_them()
     assert PARTIES.attribution(other) == Attribution("the mayor", None, "other")
     chained = claim("The Velk Courier reports that the mayor says the locks reopened.")
     assert chained == Claim("the mayor", relayed_by="The Velk Courier")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speaker"),
+    [
+        # "This was reported by X": the sentences before it are X's
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "The news was confirmed by Ostland's coast guard.", 1)],
+         "Ostland's coast guard"),
+        # opening a paragraph, it speaks for the paragraph before
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "Their crews swam ashore.", 1),
+          Sentence("s-3", "This was reported by the Marovian river police.", 3)],
+         "the Marovian river police"),
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "Ostland's canal office reported this on its website.", 1)],
+         "Ostland's canal office"),
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "As the Lakeside Courier reported, the news was shared by Ostland's "
+                          "coast guard.", 3)],
+         "Ostland's coast guard"),
+        # not about what came before: the outlet's voice
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "Ostland's canal office said repairs would take a week.", 1)],
+         None),
+        # another speaker in between: what "this" covers is theirs, not the first sentence
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "The mayor said nobody was hurt.", 1),
+          Sentence("s-3", "This was reported by the Velk Courier.", 1)],
+         None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_refers_back_names_the_speaker_of_what_it_follows(
+    sentences: list[Sentence], speaker: str | None
+) -> None:
+    found = attribute(sentences, 0)
+    assert (found.speaker if found else None) == speaker
