@@ -102,6 +102,7 @@ _STAND_IN = re.compile(  # lowercase words only: "The Atomic Energy Agency" is a
 )
 # "As reported by X", "as X reported" (where X's own start is right after "as").
 _RELAY = re.compile(r"\b[Aa]s(?:\s+(?:\w+\s+){0,3})?$")
+_AS = re.compile(r"\bas\b")
 _SENTENCE_END = re.compile(r"\s*(?:on\s+\w+day\s*)?[.!?\"”’]*\s*$")
 _MAX_WORDS = 14
 _ADVERBS_SPAN = 100  # characters before a verb where the words between it and its speaker are
@@ -273,6 +274,8 @@ def _claims(text: str) -> list[_Said]:
         if _VERB.match(rest.lstrip()):
             continue  # "media reports said": the first is a noun
         verb = match.group()
+        if verb in verbs.CHARACTERISING and not _AS.search(rest):
+            continue  # "the mayor describes life in the town": no claim
         denies: Stance = (
             "denies" if verb in verbs.DENYING else "accuses" if verb in verbs.ACCUSING else "says"
         )

@@ -23,6 +23,9 @@ REPORTING = frozenset((
 # makes a counter-claim (see sitegen.enrich.standing).
 DENYING = frozenset(("denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses"))
 ACCUSING = frozenset(("accused", "accuses", "blamed", "blames", "alleged", "alleges"))
+# Verbs that attribute a claim only with "as" after them: "X described the blast as an
+# accident" is X's claim; "the mayor describes life in the town" tells what the mayor does.
+CHARACTERISING = frozenset(("described", "describes"))
 # Every verb the chronology attributes a claim by (sitegen.enrich.claims): the reporting verbs,
 # those above, and verbs of stating that the clause rules need not know as verbs ("X called
 # the attack a provocation", "X described the blast as …").
@@ -30,5 +33,5 @@ ATTRIBUTING = REPORTING | DENYING | ACCUSING | frozenset((
     "states", "confirms", "insisted", "insists", "adds", "posted", "declared", "declares",
     "estimated", "estimates", "explained", "explains", "noted", "revealed", "reveals",
     "admitted", "admits", "acknowledged", "acknowledges", "spoke", "speaks", "called", "calls",
-))  # fmt: skip
+)) | CHARACTERISING  # fmt: skip
 AUXILIARIES = BE_HAVE | MODALS

@@ -50,6 +50,10 @@ def claim(*texts: str, at: int = -1) -> Claim | None:
         ("As reported by the Lakeside Courier, the toll was released by Velk's health office.",
          "Velk's health office"),
         ("The Ostland Atomic Agency said its crews left on Monday.", "The Ostland Atomic Agency"),
+        # a characterisation is a claim too
+        ("Ostland's foreign office described the blast on Monday as an accident.",
+         "Ostland's foreign office"),
+        ("Velk's mayor called the shelling on Friday a provocation.", "Velk's mayor"),
     ],
 )  # fmt: skip
 def test_speaker_forms(text: str, speaker: str) -> None:
@@ -63,6 +67,7 @@ def test_speaker_forms(text: str, speaker: str) -> None:
         "The ferry sank on Monday.",
         "It was reported in May that the port reopened.",  # passive: the outlet's voice
         "The reported blast on Monday damaged a school.",  # an adjective, not a speaker
+        "The mayor of Velk describes life under the blockade.",  # no claim without "as"
     ],
 )
 def test_the_outlets_own_voice(text: str) -> None:
