@@ -36,9 +36,9 @@ class Parties:
 
     def attribution(self, claim: Claim | None) -> Attribution:
         """Who claims it: the party the speaker's words name; for a speaker they name none
-        of, relayed by a party's own channel ("As reported by Ukrinform, the figures were
-        shared by the minister"), that channel's party, whose officials it relays; else none
-        (side "other"). The outlet's own voice without a claim."""
+        of, relayed by a party's own channel ("As TASS reported, the governor said …", with
+        TASS an alias of Russia's), that channel's party, whose officials it relays; else
+        none (side "other"). The outlet's own voice without a claim."""
         if claim is None:
             return OUTLET
         said = self.named(claim.speaker)

@@ -28,7 +28,7 @@ ACCUSING = frozenset(("accused", "accuses", "blamed", "blames", "alleged", "alle
 CHARACTERISING = frozenset(("described", "describes"))
 # Every verb the chronology attributes a claim by (sitegen.enrich.claims): the reporting verbs,
 # those above, and verbs of stating that the clause rules need not know as verbs ("X called
-# the attack a provocation", "X described the blast as …").
+# the strike a provocation", "X described the blast as …").
 ATTRIBUTING = REPORTING | DENYING | ACCUSING | frozenset((
     "states", "confirms", "insisted", "insists", "adds", "posted", "declared", "declares",
     "estimated", "estimates", "explained", "explains", "noted", "revealed", "reveals",
