@@ -252,7 +252,7 @@ def _chronology(site: Site) -> Iterator[Item]:
             f"add '{unsure.anchor}' to 'exclude:' (exclude: [{unsure.anchor}]) to leave it out "
             f"of the chronology; to keep it, add it to 'events:' "
             f"(- date: {date}, text: <the event>)",
-            article.slug if article else "", article.page if article else "",
+            *_pages(article),
         )  # fmt: skip
     # Excluding a sentence leaves out every event extracted from it: the edit says so.
     slugs = {article.slug for article in articles.values()}
@@ -265,7 +265,8 @@ def _chronology(site: Site) -> Iterator[Item]:
     )
     for unresolved in report.unresolved:
         article = articles.get(unresolved.path)
-        slug, anchor = (article.slug if article else ""), unresolved.anchor
+        slug, page = _pages(article)
+        anchor = unresolved.anchor
         others = extracted[slug, anchor]
         also = (
             f", which also leaves out the {others} event{'s' * (others != 1)} extracted from it"
@@ -278,7 +279,7 @@ def _chronology(site: Site) -> Iterator[Item]:
             f"{unresolved.reason}",
             f"if it dates an event, add the event to 'events:' (- date: YYYY-MM-DD, text: "
             f"<the event>); if not, add '{anchor}' to 'exclude:' (exclude: [{anchor}]){also}",
-            slug, article.page if article else "",
+            slug, page,
         )  # fmt: skip
     if report.unmatched:
         yield from _unmatched(site, report.unmatched, articles)
@@ -295,7 +296,6 @@ def _unmatched(
     line = yamlio.key_line(config, ("parties",)) if config else None
     where = f"site.yaml:{line}" if line else "site.yaml"
     for item in unmatched:
-        article = articles.get(item.path)
         alias = _flow_item(item.speaker)
         yield Item(
             item.path, item.line, "unmatched_speaker", item.anchor,
@@ -304,8 +304,13 @@ def _unmatched(
             f"add it to the aliases of the party it speaks for in {where} ('parties:'), "
             f"e.g. 'aliases: [..., {alias}]'; a speaker of no side goes in a party with "
             "'side: other'",
-            article.slug if article else "", article.page if article else "",
+            *_pages(articles.get(item.path)),
         )  # fmt: skip
+
+
+def _pages(article: Article | None) -> tuple[str, str]:
+    """An item's article and page: its slug and page ("", "" for a file no article is)."""
+    return (article.slug, article.page) if article else ("", "")
 
 
 @functools.lru_cache(maxsize=1 << 12)  # the preview lists the same speakers on each rebuild
