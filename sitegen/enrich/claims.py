@@ -202,14 +202,17 @@ def _referred_to(sentences: Sequence[Sentence], index: int) -> list[_Said]:
     """The speaker a later sentence names as the source of what came before it ("This was
     reported by X."): in the rest of this sentence's paragraph, or opening the next one,
     unless another speaker comes first (what "this" covers is then theirs)."""
+    reach = []  # the sentences that may refer back to this one
     for i in range(index + 1, min(index + 1 + _REFERRING, len(sentences))):
-        text = sentences[i].text
-        if _REFERS_BACK.search(text):
-            said = _claims(text)
-            return [_named(said[0], sentences, i)] if said else []
-        if sentences[i].line - sentences[i - 1].line > 1 or _claims(text):
-            return []
-    return []
+        reach.append(i)
+        if sentences[i].line - sentences[i - 1].line > 1:
+            break  # it opens the next paragraph: the last that may
+    # Looked for first: finding speakers costs more, and most sentences are followed by none.
+    back = next((i for i in reach if _REFERS_BACK.search(sentences[i].text)), None)
+    if back is None or any(_claims(sentences[i].text) for i in range(index + 1, back)):
+        return []
+    said = _claims(sentences[back].text)
+    return [_named(said[0], sentences, back)] if said else []
 
 
 _THE_COUNTRY = re.compile(r"^the (?:country|nation)(?:['’]s)?\b", re.IGNORECASE)
