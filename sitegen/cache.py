@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # Bump _FORMAT when the cached classes change shape (a pickle of the old shape would load
 # without error and then lack attributes) or when extraction's rules change (a cached
 # extraction would keep the old events).
-_FORMAT = 14
+_FORMAT = 15
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)

@@ -77,6 +77,9 @@ class Claim(NamedTuple):
     # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
     # which dispute what this sentence reports.
     denied_by: tuple[str, ...] = ()
+    # Who relays the speaker ("As reported by the Courier, …"): a party's channel gives its
+    # party to a speaker no alias names (see sitegen.enrich.parties).
+    relayed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,19 @@ class UnsureEvent:
     reason: str
 
 
+@dataclass(frozen=True)
+class UnmatchedSpeaker:
+    """The speaker of an extracted event whose words name no party of ``site.yaml``
+    (``sitegen review``): the event is shown claimed by them, for no party."""
+
+    path: str  # the article file, as shown in messages
+    line: int
+    anchor: str
+    speaker: str
+    date: PartialDate
+    text: str  # the event's
+
+
 class CrowdedDate(NamedTuple):
     """A date with so many reports in common words that some were compared only with the
     kept events likeliest to be the same (see sitegen.enrich.similar.SameDate)."""
@@ -192,6 +208,8 @@ class ChronologyReport:
     merged: int = 0
     unresolved: list[UnresolvedDate] = field(default_factory=list)
     unsure: list[UnsureEvent] = field(default_factory=list)
+    # Speakers of extracted events that no party's alias names (when the site has parties).
+    unmatched: list[UnmatchedSpeaker] = field(default_factory=list)
     # Dates the articles give as background, not as events of the situation (see
     # sitegen.enrich.events: a year alone, or a date before the briefing's period).
     background: list[UnresolvedDate] = field(default_factory=list)

@@ -33,6 +33,21 @@ topics:
     aliases: [Donbas, Luhansk, Donetsk]
 """
 
+# Parties of two made-up countries, for the claims tests (see sitegen.enrich.claims).
+PARTIES = """\
+parties:
+  - slug: marovia
+    name: Marovia
+    aliases: [Marovia, Marovian, Velk]
+  - slug: ostland
+    name: Ostland
+    aliases: [Ostland, Ostlander]
+  - slug: ostland-army
+    name: Ostland's army
+    side: ostland
+    aliases: [Ostland's army, Ostlander army]
+"""
+
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():

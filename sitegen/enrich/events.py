@@ -53,6 +53,7 @@ from sitegen.model import (
     EventSpec,
     Sentence,
     Site,
+    UnmatchedSpeaker,
     UnresolvedDate,
     UnsureEvent,
 )
@@ -125,12 +126,13 @@ def build_events(site: Site, problems: Problems, cache: BuildCache) -> None:
             site, site.articles[inputs[0]], inputs[1], inputs[2], parties, inputs[-1]
         ),
     )
-    for found, unresolved, unsure, background in contributions.values():
+    for found, unresolved, unsure, background, unmatched in contributions.values():
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
         report.unsure += unsure
         report.background += background
+        report.unmatched += unmatched
     # Drafts equal to the last build's (the preview server's) make the same chronology.
     chronology = cache.memo("chronology", on_disk=False).same(
         "all", (tuple(site.topics), drafts), lambda: _chronology(site, drafts, cache)
@@ -180,7 +182,10 @@ def _chronology(site: Site, drafts: list[Draft], cache: BuildCache) -> _Chronolo
     return _Chronology(events, by_topic, by_article, crowded)
 
 
-_Contribution = tuple[list[Draft], list[UnresolvedDate], list[UnsureEvent], list[UnresolvedDate]]
+_Contribution = tuple[
+    list[Draft], list[UnresolvedDate], list[UnsureEvent], list[UnresolvedDate],
+    list[UnmatchedSpeaker],
+]  # fmt: skip
 
 
 def period_start(site: Site) -> dt.date | None:
@@ -212,7 +217,8 @@ def _contribution(
     period: dt.date | None,
 ) -> _Contribution:
     """The events an article's sentences add to the chronology, its unresolved dates, the
-    events among them the extractor is unsure of, and its background dates.
+    events among them the extractor is unsure of, its background dates, and the speakers of
+    its events that no party names (when the site has parties: else no event has one).
 
     An author's event (in front matter or events.yaml) that cites a sentence on a date
     replaces what extraction found there; an author who excluded the sentence, or cites it,
@@ -233,6 +239,11 @@ def _contribution(
     unsure = [
         UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
     ]
+    unmatched = []
+    for f, (event, _) in zip(found, drafts, strict=True) if parties.by_slug else ():
+        speaker = event.sources[0].claimed_by
+        if speaker and event.sources[0].party is None:
+            unmatched.append(UnmatchedSpeaker(shown, f.line, f.anchor, speaker, f.date, f.text))
     unresolved = [
         UnresolvedDate(
             shown,
@@ -244,7 +255,7 @@ def _contribution(
         for item in extraction.unresolved
         if item.anchor not in article.exclude and item.anchor not in cited
     ]
-    return drafts, unresolved, unsure, background
+    return drafts, unresolved, unsure, background, unmatched
 
 
 def _extractions(site: Site, cache: BuildCache) -> dict[str, Extraction]:
