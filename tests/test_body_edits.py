@@ -15,7 +15,7 @@ import pytest
 from sitegen.body_edits import site_after_body_edits
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 OPENING = (
     "Engineers at Chernobyl restored the cooling pumps after a week of outages, and the "

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import article, write_files
+from tests.sites import article, write_files
 
 PLAIN = {
     "title": "Plain title",
