@@ -40,6 +40,7 @@ def site(make_site: Callable[..., Path]) -> Path:
     return make_site(FILES, BASIC_SITE + "search: false\n")
 
 
+@pytest.mark.slow
 def test_items_added_since_the_last_visit_are_marked_new(site: Path, browser: Any) -> None:
     output = build(BuildOptions(site)).output
     context = browser.new_context()  # one reader: the same storage across the visits

@@ -162,6 +162,7 @@ STEPS: list[tuple[Callable[[Path], None], bool]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "mode", ["cache on disk", "preview server", "preview server told the changes"]
 )

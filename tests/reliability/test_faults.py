@@ -59,6 +59,7 @@ def clean_build(site: Path, into: Path) -> dict[str, bytes]:
     return snapshot(fresh / "_site")
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_points_leaves_the_previous_site(tmp_path: Path) -> None:
     site = generate(tmp_path / "site", 300)
     with (site / "site.yaml").open("a", encoding="utf-8") as stream:
@@ -210,6 +211,7 @@ def test_rebuilds_survive_articles_deleted_or_half_written(built_site: Path) -> 
     print(f"\nrebuilds under a vandal: {outcomes.count(True)} ok, {outcomes.count(False)} reported")
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_import_leaves_no_partial_article(tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
     inputs.mkdir()

@@ -276,6 +276,7 @@ def test_an_escape_character_in_a_body_is_refused_at_its_line(site: Path) -> Non
 # --- same-date merging is bounded --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_sixteen_thousand_reports_of_one_day_build_with_a_warning(site: Path) -> None:
     rng = random.Random(5)
     words = [f"zz{a}{b}" for a in "abcd" for b in "abcdefghij"]  # few, so all are common

@@ -60,6 +60,7 @@ def open_stream(port: int) -> socket.socket:
     return stream
 
 
+@pytest.mark.slow
 def test_pages_and_streams_during_rebuilds(make_site: Callable[..., Path]) -> None:
     articles = {
         f"content/articles/a{n}.md": f"---\ntitle: A{n}\ndate: 2022-03-0{n % 9 + 1}\n---\n"
