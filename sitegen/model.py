@@ -23,8 +23,8 @@ _WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
 class Sentence(NamedTuple):
     """One sentence of an article body, addressable on the article page as ``#<anchor>``.
 
-    A named tuple, not a dataclass: every body makes dozens, and a tuple is about twice as
-    quick to make, to pack for the body store and to unpack."""
+    A named tuple, not a dataclass: every body makes dozens, and a tuple is quicker to
+    make and to unpack from the body store (docs/performance.md)."""
 
     anchor: str
     text: str
@@ -113,8 +113,8 @@ class Event:
     authored: tuple[tuple[str, str | None], ...] = ()
 
     def copy(self) -> Event:
-        """A copy whose lists can grow without changing this event (five times faster than
-        ``dataclasses.replace``, which a cold build would call for every event)."""
+        """A copy whose lists can grow without changing this event (several times faster
+        than ``dataclasses.replace``, which a cold build would call for every event)."""
         return Event(
             self.id,
             self.date,
@@ -246,11 +246,11 @@ class Article:
         """A copy for the build cache, which keeps neither the body (most of its size: a
         build needs only the few bodies it renders again, read back from their files) nor the
         path (the cache's key; a Path is slow to unpickle), nor what the enrich stage derives
-        again on every build (topics, links, events: at 10,000 articles the cache then
-        loads in 0.26 s instead of 0.30-0.34 s). See BuildCache.parsed.
+        again on every build (topics, links, events: without them a large site's cache
+        loads quicker; docs/performance.md). See BuildCache.parsed.
 
         A copy of the fields, not ``dataclasses.replace``: that runs ``__init__`` again, a
-        third of the time a large site's cache takes to save."""
+        large part of the time a large site's cache takes to save."""
         copy = object.__new__(Article)
         copy.__dict__.update(
             self.__dict__,
