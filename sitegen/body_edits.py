@@ -5,9 +5,9 @@ shows: not the article's title or summary (its card, in every list), its mention
 (topic pages and counts), its links (backlinks), the sentences topic pages quote, or the
 dates its sentences give (the chronology). After such an edit the site model is the last
 build's with the article's body replaced, and the one page to render again is the article's
-own. The full build comes to the same answer after passes over every article (0.5-0.7 s at
-10,000 articles); this path checks the edit instead and leaves the rest of the model as it
-is.
+own. The full build comes to the same answer after passes over every article (most of a
+large site's rebuild; docs/performance.md); this path checks the edit instead and leaves the
+rest of the model as it is.
 
 An edit takes this path when every changed path is the file of an article of the last build
 whose front matter is unchanged (bar ``summary``, when its effective summary is), whose body

@@ -160,12 +160,12 @@ def output_lock(site_root: Path) -> Iterator[None]:
 def rare_collections() -> Iterator[None]:
     """Run the cyclic garbage collector rarely during a build. A build creates millions of
     objects that live until it ends (the cache, the site model) and makes few cycles; by
-    default the collector would walk them all again and again, a third of a warm build's
-    time at 10,000 articles. Reference counting still frees everything else at once.
+    default the collector would walk them all again and again, a large part of a warm
+    build's time on a large site. Reference counting still frees everything else at once.
 
-    On leaving, the next allocation collects every object the build made (0.1 s at 10,000
-    articles). The preview server wraps a rebuild *and* telling the pages in this, and sets
-    those objects apart from the collector before leaving (see Session.build)."""
+    On leaving, the next allocation collects every object the build made (a pause that
+    grows with the site). The preview server wraps a rebuild *and* telling the pages in this,
+    and sets those objects apart from the collector before leaving (see Session.build)."""
     thresholds = gc.get_threshold()
     gc.set_threshold(200_000, 50, 50)
     try:

@@ -333,7 +333,7 @@ def save_cache(cache: BuildCache, path: Path) -> None:
     if not cache.dirty:  # no body kept or dropped either: the store is as it was
         return
     cache.store.commit(set(cache.facts))
-    import tempfile  # here: a build that changed nothing saves nothing (the import is 6 ms)
+    import tempfile  # here: a build that changed nothing saves nothing, nor pays for this
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:

@@ -25,8 +25,8 @@ T = TypeVar("T")
 class Sentence(NamedTuple):
     """One sentence of an article body, addressable on the article page as ``#<anchor>``.
 
-    A named tuple, not a dataclass: every body makes dozens, and a tuple is about twice as
-    quick to make, to pack for the body store and to unpack."""
+    A named tuple, not a dataclass: every body makes dozens, and a tuple is quicker to
+    make and to unpack from the body store (docs/performance.md)."""
 
     anchor: str
     text: str
@@ -118,8 +118,8 @@ class Event:
     authored: tuple[tuple[str, str | None], ...] = ()
 
     def copy(self) -> Event:
-        """A copy whose lists can grow without changing this event (five times faster than
-        ``dataclasses.replace``, which a cold build would call for every event)."""
+        """A copy whose lists can grow without changing this event (several times faster
+        than ``dataclasses.replace``, which a cold build would call for every event)."""
         return Event(
             self.id,
             self.date,
@@ -321,11 +321,12 @@ class Article:
         """A copy for the build cache, which keeps neither the body (most of its size: a
         build needs only the few bodies it renders again, read back from their files) nor the
         path (the cache's key; a Path is slow to unpickle), nor what the markdown and enrich
-        stages give it again on every build (the body's facts are cached by body key). See
-        BuildCache.parsed; docs/performance.md has the load times this saves.
+        stages give it again on every build (the body's facts are cached by body key):
+        without them a large site's cache loads quicker (docs/performance.md). See
+        BuildCache.parsed.
 
         A copy of the fields, not ``dataclasses.replace``: that runs ``__init__`` again, a
-        third of the time a large site's cache takes to save."""
+        large part of the time a large site's cache takes to save."""
         copy = object.__new__(Article)
         copy.__dict__.update(self.__dict__, body=None, path=None, **_NOT_CACHED)
         return copy

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # PyYAML is imported when a document is first parsed: a warm build, which finds site.yaml
 # parsed in its cache and every article's front matter too, does without it (importing it
-# took 20-26 ms, about a tenth of a warm build of 1,000 articles after the interpreter start).
+# is a good part of a warm build's time after the interpreter start; docs/performance.md).
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from sitegen.body_edits import BodyEdits, site_after_body_edits
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
 from sitegen.plans import Declined
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 OPENING = (
     "Engineers at Chernobyl restored the cooling pumps after a week of outages, and the "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 PUMPS = "content/articles/pumps.md"
 # Longer than a lede, so that a sentence added after it changes only the article's own page.

@@ -16,7 +16,7 @@ from sitegen.dates import PartialDate
 from sitegen.errors import BuildError
 from sitegen.model import Site, UnresolvedDate, UnsureEvent
 from sitegen.review import Item, Reviewer, by_page, review, summary
-from tests.conftest import BASIC_SITE, PARTIES, article
+from tests.sites import BASIC_SITE, PARTIES, article
 
 LONG = (
     "Engineers restored a power line to the plant on Monday.\n\n"

@@ -41,8 +41,8 @@ def content_files(
     ``required`` folder are added to ``problems`` (see :class:`~sitegen.inputs.Walk`).
 
     Strings, not Paths, and one ``stat`` per file from ``os.scandir``: building a Path per
-    file and asking ``isfile`` first cost most of a warm build's load stage at 10,000
-    articles.
+    file and asking ``isfile`` first cost most of a warm build's load stage on a large
+    site.
     """
     walk = Walk([root or folder], problems if problems is not None else Problems(), root or folder)
     found = walk.files(folder, keep=_kept, wanted=is_markdown, required=required)
@@ -72,8 +72,8 @@ def article_files(
 ) -> dict[str, Stamp]:
     """:func:`content_files` of the articles folder (which must exist), kept in memory
     between the preview server's rebuilds: given the paths that changed since the last
-    build, only those are looked at (listing and stamping 10,000 files is a tenth of a
-    rebuild). A listing that found problems is not kept: the next build lists again."""
+    build, only those are looked at (listing and stamping every file is a good part of a
+    large site's rebuild). A listing that found problems is not kept: the next build lists again."""
     last = cache.transient.get("article-files")
     stamps = None
     if last is not None and changed is not None and folder.is_absolute():

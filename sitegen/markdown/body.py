@@ -91,7 +91,7 @@ def prepare(allow_html: bool) -> None:
 @functools.cache
 def _parser(allow_html: bool) -> MarkdownIt:
     # Made (and markdown-it imported) on the first body to render: a warm build of a small
-    # site renders none, and importing markdown-it would be a tenth of its time.
+    # site renders none, and importing markdown-it would be a good part of its time.
     from markdown_it import MarkdownIt
     from mdit_py_plugins.anchors import anchors_plugin
     from mdit_py_plugins.footnote import footnote_plugin

@@ -84,7 +84,7 @@ class Session:
             if built:
                 # Set what the rebuild left apart from the cyclic collector (as prepare()
                 # does), instead of letting it walk them all as soon as the rebuild is done:
-                # 0.06-0.09 s at 10,000 articles, holding up the very request that reloads
+                # a walk that grows with the site, holding up the very request that reloads
                 # the page. A successful rebuild leaves no reference cycles to free (the
                 # tests check), and what it replaced is still freed by reference counting.
                 gc.freeze()
@@ -149,8 +149,8 @@ class Session:
         ``build`` starts warm (the session keeps its own copy in memory). The preview runs
         this while it already serves the pages, before it handles the first save.
 
-        Then set what the session holds (the cache, the site model: millions of objects at
-        10,000 articles) apart from the cyclic garbage collector, which would otherwise walk
+        Then set what the session holds (the cache, the site model: millions of objects on
+        a large site) apart from the cyclic garbage collector, which would otherwise walk
         them all in each full collection, in the middle of some rebuild. They are still
         freed when no longer referenced; only cycles among them would stay."""
         prepare_extraction()

@@ -12,7 +12,7 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Site
-from tests.conftest import BASIC_SITE, PARTIES, article
+from tests.sites import BASIC_SITE, PARTIES, article
 
 CONFIG = BASIC_SITE.replace("aliases: [Donbas, Luhansk, Donetsk]", "aliases: [Donbas, Dunmore]")
 

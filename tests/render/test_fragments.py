@@ -13,7 +13,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
 from sitegen.render.pages import PageContext
 from sitegen.render.templates import Templates
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 FILES = {
     "content/articles/first.md": article(

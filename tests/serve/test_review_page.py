@@ -15,8 +15,8 @@ from sitegen.serve.reload import Broadcaster
 from sitegen.serve.review_page import PAGE, ReviewList, add_banner
 from sitegen.serve.server import PreviewServer, ServedSite
 from sitegen.serve.session import Session
-from tests.conftest import article
 from tests.serve.test_server import get, serve
+from tests.sites import article
 
 HELD = Item("content/articles/undated-a.md", 3, "needs_review", "date", "no date", "add it", "a")
 SOURCE = Item(
