@@ -22,17 +22,20 @@ except ImportError:  # Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
 from sitegen import __version__
-from sitegen.body_edits import LastBuild, options_key, site_after_body_edits
+from sitegen.body_edits import site_after_body_edits
 from sitegen.cache import BuildCache, CacheUnreadable, cache_file, load_cache, save_cache
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.loader import load_content
-from sitegen.deps import CACHE_DIR, DependencyMap
+from sitegen.deps import DependencyMap
 from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problem, Problems, SiteInPlace
 from sitegen.inputs import Walk
+from sitegen.layout import CACHE_DIR
 from sitegen.markdown import make_renderer
 from sitegen.model import Page, Site, Topic
+from sitegen.options import BuildOptions, options_key
 from sitegen.parallel import parallel_map
+from sitegen.plans import BuildPath, Declined, LastBuild, Plan
 from sitegen.publish.search import index_search
 from sitegen.render import feeds
 from sitegen.render.assets import Asset, collect_assets
@@ -50,22 +53,6 @@ from sitegen.write.output import (
 
 
 @dataclass
-class BuildOptions:
-    site_root: Path
-    output: Path | None = None  # default: site.yaml's ``output`` under the site folder
-    base_url: str | None = None
-    drafts: bool = False
-    strict_templates: bool = False  # undefined template variables are errors (tests use it)
-    # False: reuse an existing search index even when pages changed. The preview server sets
-    # it: re-indexing takes seconds on a large site, and a search lagging an edit is harmless.
-    refresh_search: bool = True
-    cache: BuildCache | None = None  # kept in memory by the preview server; else on disk
-    # The input paths changed since the last build with ``cache``, when a file watcher knows
-    # them (the preview server); None: look at every input.
-    changed: frozenset[Path] | None = None
-
-
-@dataclass
 class BuildResult:
     site: Site
     output: Path
@@ -73,8 +60,13 @@ class BuildResult:
     rendered: int  # pages rendered (the others were current)
     pages: int
     seconds: float
+    path: BuildPath  # which plan ran (see sitegen.plans)
+    reason: str  # why that plan and not the body-edit path ("" when it ran)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    # What this build made, for the next build of the same process to start from (see
+    # BuildOptions.last); None when the cache is on disk (a new process builds next).
+    last: LastBuild | None = None
 
 
 def load_site(options: BuildOptions, problems: Problems, cache: BuildCache) -> Site:
@@ -141,8 +133,9 @@ def build(options: BuildOptions) -> BuildResult:
             return _build(options, cache)
         except CacheUnreadable as exc:
             # The cache is only a cache: what cannot be read of it is made again.
+            # The last build's model too: the failed build may have changed its objects.
             cache.reset()
-            result = _build(options, cache)
+            result = _build(dataclasses.replace(options, last=None), cache)
             result.warnings.append(
                 Problem(CACHE_DIR, None, f"the build cache was unreadable ({exc}); built anew")
             )
@@ -167,33 +160,18 @@ def output_lock(site_root: Path) -> Iterator[None]:
 def rare_collections() -> Iterator[None]:
     """Run the cyclic garbage collector rarely during a build. A build creates millions of
     objects that live until it ends (the cache, the site model) and makes few cycles; by
-    default the collector would walk them all again and again, a third of a warm build's
-    time at 10,000 articles. Reference counting still frees everything else at once.
+    default the collector would walk them all again and again, a large part of a warm
+    build's time on a large site. Reference counting still frees everything else at once.
 
-    On leaving, the next allocation collects every object the build made (0.1 s at 10,000
-    articles). The preview server wraps a rebuild *and* telling the pages in this, and sets
-    those objects apart from the collector before leaving (see Session.build)."""
+    On leaving, the next allocation collects every object the build made (a pause that
+    grows with the site). The preview server wraps a rebuild *and* telling the pages in this,
+    and sets those objects apart from the collector before leaving (see Session.build)."""
     thresholds = gc.get_threshold()
     gc.set_threshold(200_000, 50, 50)
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-
-
-@dataclass
-class _Plan:
-    """What a build renders: the site, and its pages (all of them, unless ``partial``)."""
-
-    site: Site
-    templates: Templates
-    digests: Digests
-    asset_names: dict[str, str]
-    assets: list[Asset]  # to write (none after edits: the last build wrote them)
-    pages: list[Page]
-    output: Path
-    total: int  # pages the site has
-    partial: bool = False  # ``pages`` are those an edit changed; the rest stay as they are
 
 
 def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
@@ -203,12 +181,7 @@ def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
     def lap(stage: str) -> None:
         timings[stage] = time.perf_counter() - started - sum(timings.values())
 
-    # The short path starts from the model the output was made from. A build that fails half
-    # way may have changed that model's objects, so it is kept again only once this succeeds.
-    last, cache.last_build = cache.last_build, None
-    plan = _plan_after_edits(options, cache, last, lap) if last is not None else None
-    if plan is None:
-        plan = _plan_all(options, cache, lap)
+    plan, path, reason = _choose_plan(options, cache, lap)
     site, templates, pages = plan.site, plan.templates, plan.pages
     deps = DependencyMap(
         options.site_root / CACHE_DIR / "deps.marshal",
@@ -219,6 +192,9 @@ def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
         deps.carry_over()
     with StagedOutput(plan.output, manifest_file(options)) as staged:
         current = deps.current_pages(pages)
+        if path == "incremental" and not deps.previous:
+            path = "full"
+            reason = "no dependency map of an earlier build (a first build, or one by another sitegen or into another output)"
         kept = staged.keep_unchanged(p.output for p in pages if p.output in current)
         todo = [p for p in pages if p.output not in kept]
         # Pages showing many inputs (topic pages, the chronology) take longest: started first,
@@ -247,20 +223,9 @@ def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
             save_cache(cache, cache_file(options.site_root))
     except OSError as exc:  # a full disk: the site is whole, what the next build reuses not
         raise SiteInPlace(exc, plan.output) from None
-    if options.cache is None:
-        pass  # saved above
-    elif plan.partial and last is not None:  # kept in memory for the preview's next rebuild
-        cache.last_build = dataclasses.replace(last, site=site, digests=plan.digests)
-    else:
-        cache.last_build = LastBuild(
-            options_key(options),
-            site,
-            plan.digests,
-            templates,
-            plan.asset_names,
-            plan.output,
-            plan.total,
-        )
+    last = None
+    if options.cache is not None:  # kept in memory for the preview's next rebuild
+        last = _last_build(options, plan)
     lap("write")
     return BuildResult(
         site,
@@ -269,12 +234,40 @@ def _build(options: BuildOptions, cache: BuildCache) -> BuildResult:
         len(todo),
         plan.total,
         time.perf_counter() - started,
+        path,
+        reason,
         timings,
         warnings,
+        last,
     )
 
 
-def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], None]) -> _Plan:
+def _choose_plan(
+    options: BuildOptions, cache: BuildCache, lap: Callable[[str], None]
+) -> tuple[Plan, BuildPath, str]:
+    """The body-edit plan if it applies, else the whole site's; with why."""
+    short = _plan_after_edits(options, cache, lap)
+    if isinstance(short, Plan):
+        return short, "body-edit", ""
+    return _plan_all(options, cache, lap), "incremental", short.reason
+
+
+def _last_build(options: BuildOptions, plan: Plan) -> LastBuild:
+    """What the next build starts from, after this one made ``plan``'s pages."""
+    if plan.partial and options.last is not None:
+        return dataclasses.replace(options.last, site=plan.site, digests=plan.digests)
+    return LastBuild(
+        options_key(options),
+        plan.site,
+        plan.digests,
+        plan.templates,
+        plan.asset_names,
+        plan.output,
+        plan.total,
+    )
+
+
+def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], None]) -> Plan:
     """Load, enrich and plan the whole site."""
     problems = Problems()
     site = load_site(options, problems, cache)
@@ -294,28 +287,28 @@ def _plan_all(options: BuildOptions, cache: BuildCache, lap: Callable[[str], Non
     problems.raise_if_any()
     digests = Digests(site, asset_names, cache)
     pages = list(plan_pages(site, templates, digests, asset_names))
-    return _Plan(site, templates, digests, asset_names, assets, pages, output, len(pages))
+    return Plan(site, templates, digests, asset_names, assets, pages, output, len(pages))
 
 
 def _plan_after_edits(
-    options: BuildOptions, cache: BuildCache, last: LastBuild, lap: Callable[[str], None]
-) -> _Plan | None:
-    """The pages of the articles edited since ``last``, if that is all the edits changed (see
-    :mod:`sitegen.body_edits`); else None."""
-    edited = site_after_body_edits(options, cache, last)
-    if edited is None:
-        return None
-    site, digests, articles = edited
+    options: BuildOptions, cache: BuildCache, lap: Callable[[str], None]
+) -> Plan | Declined:
+    """The pages of the articles edited since the last build, if that is all the edits
+    changed (see :mod:`sitegen.body_edits`); else why not."""
+    edited = site_after_body_edits(options, cache)
+    if isinstance(edited, Declined):
+        return edited
+    last = options.last
+    assert last is not None  # the body-edit path starts from it
     lap("enrich")
-    shared = PageContext(site, last.templates, digests, last.asset_names, keep=True)
-    pages = list(article_pages(shared, articles))
-    return _Plan(
-        site,
+    shared = PageContext(edited.site, last.templates, edited.digests, last.asset_names, keep=True)
+    return Plan(
+        edited.site,
         last.templates,
-        digests,
+        edited.digests,
         last.asset_names,
         assets=[],
-        pages=pages,
+        pages=list(article_pages(shared, edited.articles)),
         output=last.output,
         total=last.pages,
         partial=True,
@@ -359,6 +352,7 @@ def _render(templates: Templates, page: Page) -> bytes:
 __all__ = [
     "BuildError",
     "BuildOptions",
+    "BuildPath",
     "BuildResult",
     "build",
     "enriched_site",

@@ -25,34 +25,31 @@ import os
 import pickle
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sitegen import __version__
-from sitegen.deps import CACHE_DIR
 from sitegen.hashing import digest
-from sitegen.markdown import BodyFacts
-from sitegen.model import Article, BodyContent
+from sitegen.layout import CACHE_DIR
+from sitegen.memo import Memo
+from sitegen.model import Article, BodyContent, BodyFacts
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from sitegen.body_edits import LastBuild
     from sitegen.enrich.extract import Extraction, ExtractionKey
 
 # Bump _FORMAT when the cached classes change shape (a pickle of the old shape would load
 # without error and then lack attributes) or when extraction's rules change (a cached
 # extraction would keep the old events).
-_FORMAT = 13
+_FORMAT = 15
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)
 _BATCH = 256  # bodies written to the store at a time
 _RECENT = 64  # bodies read from the store kept for the next request
-T = TypeVar("T")
-V = TypeVar("V")
 
 
 Packed = tuple[str, bytes]  # a body's HTML and packed sentences (see BodyContent)
@@ -60,6 +57,11 @@ Packed = tuple[str, bytes]  # a body's HTML and packed sentences (see BodyConten
 
 class CacheUnreadable(LookupError):
     """Something the build cache should hold cannot be read: the build starts again cold."""
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html), which the sqlite3 module
+# names only from Python 3.11.
+_SQLITE_ERROR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 1, 11, 13, 26
 
 
 @contextlib.contextmanager
@@ -72,10 +74,11 @@ def _store_errors(path: Path | None) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        code = getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF  # primary code
-        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_ERROR):
+        # The primary result code (Python 3.11 and later tell it; 3.10 says corrupt).
+        code = (getattr(exc, "sqlite_errorcode", None) or _SQLITE_CORRUPT) & 0xFF
+        if code in (_SQLITE_NOTADB, _SQLITE_CORRUPT, _SQLITE_ERROR):
             raise CacheUnreadable(f"{path}: {exc}") from None
-        number = errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO
+        number = errno.ENOSPC if code == _SQLITE_FULL else errno.EIO
         raise OSError(number, str(exc), str(path)) from None
 
 
@@ -210,89 +213,16 @@ class BodyStore:
         }
 
 
-class Memo:
-    """One build step's results from the last build, for this one: by a key that stands for
-    exactly their inputs (:meth:`get`), or kept with the inputs themselves (:meth:`same`).
-
-    Entries the build asks for move from the last build's table to this one's, so a table
-    holds only what the current site uses, on disk and in the preview server's memory alike.
-    A new entry makes ``owner`` (the cache to save, if the table is saved with it) dirty.
-    """
-
-    def __init__(
-        self, previous: dict[str, Any], current: dict[str, Any], owner: BuildCache | None
-    ) -> None:
-        self._previous, self._current, self._owner = previous, current, owner
-
-    def _changed(self) -> None:
-        if self._owner is not None:
-            self._owner.dirty = True
-
-    def get(self, key: str, compute: Callable[[], T]) -> T:
-        if key in self._current:  # asked before in this build
-            return self._current[key]  # type: ignore[no-any-return]
-        if key in self._previous:
-            value = self._previous[key]
-        else:
-            value = compute()
-            self._changed()
-        self._current[key] = value
-        return value
-
-    def same(self, key: str, inputs: object, compute: Callable[[], T]) -> T:
-        """The result kept under ``key`` if it was computed from inputs equal to ``inputs``.
-
-        For results cheap to check but costly to compute, where a digest of the inputs
-        would cost as much as the result: comparing equal values is fast, and for the
-        preview server, which keeps the same objects across rebuilds, mostly an identity
-        check."""
-        entry = self._previous.get(key)
-        if entry is None or entry[0] != inputs:
-            entry = (inputs, compute())
-            self._changed()
-        self._current[key] = entry
-        return entry[1]  # type: ignore[no-any-return]
-
-    def same_each(self, inputs: dict[str, V], compute: Callable[[V], T]) -> dict[str, T]:
-        """:meth:`same` for every ``key → inputs`` of a table, with ``compute(inputs)``: in
-        one loop, since the preview server asks for tens of thousands of them per rebuild."""
-        previous, current = self._previous, self._current
-        results: dict[str, T] = {}
-        changed = False
-        for key, value in inputs.items():
-            entry = previous.get(key)
-            if entry is None:
-                entry = (value, compute(value))
-                changed = True
-            elif entry[0] is not value:
-                # Keep the new object, equal or not: the server's next rebuild passes it
-                # again, and identity is checked at once where == would compare (a
-                # dataclass's field by field, even with itself).
-                if entry[0] == value:
-                    entry = (value, entry[1])
-                else:
-                    entry = (value, compute(value))
-                    changed = True
-            current[key] = entry
-            results[key] = entry[1]
-        if changed:
-            self._changed()
-        return results
-
-
 @dataclass
 class BuildCache:
     articles: dict[str, tuple[Stamp, Article]] = field(default_factory=dict)  # by file path
     facts: dict[str, BodyFacts] = field(default_factory=dict)  # by body key
     events: dict[ExtractionKey, Extraction] = field(default_factory=dict)  # see extract.py
-    memos: dict[str, dict[str, Any]] = field(default_factory=dict)  # by step, see Memo
+    memos: dict[str, dict[Any, Any]] = field(default_factory=dict)  # by step, see Memo
     # Memo tables worth keeping in memory only (the preview server's): see memo().
-    transient: dict[str, dict[str, Any]] = field(default_factory=dict)
+    transient: dict[str, dict[Any, Any]] = field(default_factory=dict)
     store: BodyStore = field(default_factory=lambda: BodyStore(None))
     config_key: str = ""  # parsed articles are valid for one site configuration only
-    # What the last build made of the site, while it is what the output holds: kept in memory
-    # only, for the preview server's rebuilds after body edits (see sitegen.body_edits).
-    last_build: LastBuild | None = None
     dirty: bool = False  # something changed since the cache was loaded
     hits: int = 0
     misses: int = 0
@@ -345,7 +275,7 @@ class BuildCache:
         that asks for the few entries an edit changed (see sitegen.body_edits)."""
         tables = self.memos if on_disk else self.transient
         previous = tables.get(step, {})
-        current: dict[str, Any] = previous if keep else {}
+        current: dict[Any, Any] = previous if keep else {}
         tables[step] = current
         return Memo(previous, current, self if on_disk else None)
 
@@ -355,7 +285,7 @@ class BuildCache:
         return digest([body_digest, str(first_line), context_fingerprint])
 
     def __getstate__(self) -> dict[str, Any]:
-        state = self.__dict__ | {"transient": {}, "last_build": None}
+        state = self.__dict__ | {"transient": {}}
         state["articles"] = {
             path: (stamp, article.for_cache()) for path, (stamp, article) in self.articles.items()
         }
@@ -403,7 +333,7 @@ def save_cache(cache: BuildCache, path: Path) -> None:
     if not cache.dirty:  # no body kept or dropped either: the store is as it was
         return
     cache.store.commit(set(cache.facts))
-    import tempfile  # here: a build that changed nothing saves nothing (the import is 6 ms)
+    import tempfile  # here: a build that changed nothing saves nothing, nor pays for this
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:

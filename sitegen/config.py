@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -22,7 +22,7 @@ from sitegen.limits import shown
 from sitegen.text.mentions import ALIAS_SEPARATORS, APOSTROPHES
 
 if TYPE_CHECKING:
-    from sitegen.cache import Memo
+    from sitegen.memo import Memo
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Longer slugs would make folder names the file system refuses (255 bytes, with some margin).
@@ -250,7 +250,7 @@ def _read(path: Path, root: Path) -> str:
 
 
 def _entries(
-    reader: _Reader, raw: list[Any], key: str, noun: str, schema: dict[str, type], example: str
+    reader: _Reader, raw: list[Any], key: str, noun: str, schema: Mapping[str, type], example: str
 ) -> Iterator[tuple[tuple[str, int], dict[str, Any], str]]:
     """Each mapping of the list ``key`` (topics, parties) whose slug is a slug and not taken
     by one before it: where it is, its values and its slug. The rest are reported."""
@@ -359,7 +359,7 @@ class _Reader:
         self.problems.add(self.path, yamlio.key_line(self.text, where), message, hint)
 
     def section(
-        self, raw: Any, schema: dict[str, type], where: tuple[str | int, ...]
+        self, raw: Any, schema: Mapping[str, type], where: tuple[str | int, ...]
     ) -> dict[str, Any]:
         if not isinstance(raw, dict):
             self.error(where, f"{'.'.join(map(str, where))} must be a mapping")

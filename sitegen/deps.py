@@ -3,7 +3,7 @@
 Every page declares the digests of its inputs (see :mod:`sitegen.render.pages`). A page
 whose inputs all have the digests recorded last time, and whose file is still in the output,
 is not rendered again. The map lives in ``.sitegen-cache/deps.marshal`` (written on each of
-the preview server's rebuilds: ``marshal`` is ten times quicker than ``json`` at it); a
+the preview server's rebuilds: ``marshal`` is several times quicker than ``json`` at it); a
 missing, corrupt or foreign map (another sitegen or Python version) only means a full
 render, never a wrong page.
 """
@@ -20,9 +20,7 @@ from sitegen.hashing import value_digest
 from sitegen.model import Deps, Page
 
 if TYPE_CHECKING:
-    from sitegen.cache import Memo
-
-CACHE_DIR = ".sitegen-cache"
+    from sitegen.memo import Memo
 
 
 class DependencyMap:

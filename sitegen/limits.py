@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 # Real articles are well under 1 MB; a bigger file is a runaway scrape or paste, and would
-# make every build and preview rebuild slow (about 1 s per MB) and every page quoting it huge.
+# make every build and preview rebuild slow (in step with its size) and every page quoting it huge.
 # The same bound holds for any YAML document (site.yaml, events.yaml, a theme's theme.yaml).
 MAX_FILE_BYTES = 4_000_000
 

@@ -10,21 +10,23 @@ import marshal
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sitegen.config import SiteConfig, TopicConfig
 from sitegen.dates import PartialDate
 from sitegen.hashing import digest
 
 _WIKILINK = re.compile(r"\[\[([^\]|\n]+)")
+T = TypeVar("T")
 
 
 class Sentence(NamedTuple):
     """One sentence of an article body, addressable on the article page as ``#<anchor>``.
 
-    A named tuple, not a dataclass: every body makes dozens, and a tuple is about twice as
-    quick to make, to pack for the body store and to unpack."""
+    A named tuple, not a dataclass: every body makes dozens, and a tuple is quicker to
+    make and to unpack from the body store (docs/performance.md)."""
 
     anchor: str
     text: str
@@ -75,6 +77,9 @@ class Claim(NamedTuple):
     # Speakers of denials in the same sentence or the next one ("Moscow denied it."),
     # which dispute what this sentence reports.
     denied_by: tuple[str, ...] = ()
+    # Who relays the speaker ("As reported by the Courier, …"): a party's channel gives its
+    # party to a speaker no alias names (see sitegen.enrich.parties).
+    relayed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,8 +118,8 @@ class Event:
     authored: tuple[tuple[str, str | None], ...] = ()
 
     def copy(self) -> Event:
-        """A copy whose lists can grow without changing this event (five times faster than
-        ``dataclasses.replace``, which a cold build would call for every event)."""
+        """A copy whose lists can grow without changing this event (several times faster
+        than ``dataclasses.replace``, which a cold build would call for every event)."""
         return Event(
             self.id,
             self.date,
@@ -169,6 +174,19 @@ class UnsureEvent:
     reason: str
 
 
+@dataclass(frozen=True)
+class UnmatchedSpeaker:
+    """The speaker of an extracted event whose words name no party of ``site.yaml``
+    (``sitegen review``): the event is shown claimed by them, for no party."""
+
+    path: str  # the article file, as shown in messages
+    line: int
+    anchor: str
+    speaker: str
+    date: PartialDate
+    text: str  # the event's
+
+
 class CrowdedDate(NamedTuple):
     """A date with so many reports in common words that some were compared only with the
     kept events likeliest to be the same (see sitegen.enrich.similar.SameDate)."""
@@ -190,24 +208,27 @@ class ChronologyReport:
     merged: int = 0
     unresolved: list[UnresolvedDate] = field(default_factory=list)
     unsure: list[UnsureEvent] = field(default_factory=list)
+    # Speakers of extracted events that no party's alias names (when the site has parties).
+    unmatched: list[UnmatchedSpeaker] = field(default_factory=list)
     # Dates the articles give as background, not as events of the situation (see
     # sitegen.enrich.events: a year alone, or a date before the briefing's period).
     background: list[UnresolvedDate] = field(default_factory=list)
     crowded: list[CrowdedDate] = field(default_factory=list)
 
 
-@dataclass
-class Article:
-    path: Path
+@dataclass(frozen=True)
+class ArticleFile:
+    """What an article's file says: its front matter, and what the build needs to know of
+    its body's text without holding it."""
+
     slug: str
     title: str
     date: PartialDate
-    body: str | None  # None: not in memory (a cached article), see read_body
-    body_line: int
+    body_line: int  # the file's line where the body begins
     source: str = ""
     url: str = ""
     author: str = ""
-    summary: str = ""
+    summary: str = ""  # as the front matter gives it; see Article.summary
     explicit_topics: tuple[str, ...] = ()
     topics_given: bool = False  # the front matter has ``topics:``; ``topics: []`` means none
     event_specs: tuple[EventSpec, ...] = ()
@@ -217,16 +238,54 @@ class Article:
     draft: bool = False
     needs_review: tuple[str, ...] = ()  # fields an author has yet to check (sitegen review)
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter fields we don't interpret
-    # What the build needs to know of the body without holding it, set from the body:
     body_digest: str = ""
     wikilinks: tuple[str, ...] = ()  # [[targets]] as written
-    # Derived by the markdown and enrich stages:
+
+    @staticmethod
+    def body_facts(body: str) -> dict[str, Any]:
+        """The fields of the body's text: its digest and wikilinks."""
+        wikilinks = tuple(t.strip() for t in _WIKILINK.findall(body)) if "[[" in body else ()
+        return {"body_digest": digest([body]), "wikilinks": wikilinks}
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    """What a rendered body says that enrichment and other pages use: all a cached article
+    keeps of its body (the HTML and sentences stay in the body store)."""
+
+    mentions: dict[str, int]  # topic slug → number of mentions
+    links_to: list[str]  # article slugs linked to, each once, in order
+    lede: str  # the opening sentences, the summary of an article that has none
+    # Topic slug → digest of the sentences naming it: what a topic page quotes, so that
+    # editing other sentences does not render the topic page again.
+    quotes: dict[str, str]
+
+
+NO_FACTS = BodyFacts({}, [], "", {})  # a body not rendered yet
+
+
+def _via(path: str, kind: type[T]) -> T:
+    """A read-only attribute of :class:`Article` that reads ``path`` (``file.title``)."""
+    return cast(T, property(attrgetter(path)))  # attrgetter: no Python frame per read
+
+
+@dataclass
+class Article:
+    """An article of the build, in three parts, each set by one stage: what its file says
+    (``file``, frozen, from the content stage), what its body says (``body_key`` and
+    ``facts``, frozen, from the markdown stage), and what enrichment adds from the rest of
+    the site (the fields after those). The file's and the facts' fields read through (an
+    ``article.title`` is its ``file.title``), so templates need not know the parts."""
+
+    path: Path
+    file: ArticleFile
+    body: str | None  # None: not in memory (a cached article), see read_body
+    # What its body says, once rendered:
     body_key: str = ""  # identifies the rendered body (the key of the body cache)
-    lede: str = ""  # the body's opening sentences
-    mentions: dict[str, int] = field(default_factory=dict)  # topic slug → number of mentions
+    facts: BodyFacts = NO_FACTS
+    # What enrichment adds:
+    summary: str = ""  # the front matter's, else the lede
     topics: list[str] = field(default_factory=list)  # explicit + detected, most mentioned first
-    links_to: list[str] = field(default_factory=list)  # article slugs this one links to
-    quotes: dict[str, str] = field(default_factory=dict)  # see BodyFacts.quotes
     backlinks: list[str] = field(default_factory=list)  # article slugs linking here
     related: list[str] = field(default_factory=list)  # article slugs sharing topics
     events: list[str] = field(default_factory=list)  # ids of events citing this article
@@ -236,35 +295,40 @@ class Article:
         default=None, init=False, repr=False, compare=False
     )
 
-    def __post_init__(self) -> None:
-        if self.body is not None and not self.body_digest:
-            self.body_digest = digest([self.body])
-            if "[[" in self.body:
-                self.wikilinks = tuple(t.strip() for t in _WIKILINK.findall(self.body))
+    slug = _via("file.slug", str)
+    title = _via("file.title", str)
+    date = _via("file.date", PartialDate)
+    body_line = _via("file.body_line", int)
+    source = _via("file.source", str)
+    url = _via("file.url", str)
+    author = _via("file.author", str)
+    explicit_topics = _via("file.explicit_topics", tuple)
+    topics_given = _via("file.topics_given", bool)
+    event_specs = _via("file.event_specs", tuple)
+    chronology = _via("file.chronology", bool)
+    exclude = _via("file.exclude", tuple)
+    draft = _via("file.draft", bool)
+    needs_review = _via("file.needs_review", tuple)
+    extra = _via("file.extra", dict)
+    body_digest = _via("file.body_digest", str)
+    wikilinks = _via("file.wikilinks", tuple)
+    mentions = _via("facts.mentions", dict)
+    links_to = _via("facts.links_to", list)
+    lede = _via("facts.lede", str)
+    quotes = _via("facts.quotes", dict)
 
     def for_cache(self) -> Article:
         """A copy for the build cache, which keeps neither the body (most of its size: a
         build needs only the few bodies it renders again, read back from their files) nor the
-        path (the cache's key; a Path is slow to unpickle), nor what the enrich stage derives
-        again on every build (topics, links, events: at 10,000 articles the cache then
-        loads in 0.26 s instead of 0.30-0.34 s). See BuildCache.parsed.
+        path (the cache's key; a Path is slow to unpickle), nor what the markdown and enrich
+        stages give it again on every build (the body's facts are cached by body key):
+        without them a large site's cache loads quicker (docs/performance.md). See
+        BuildCache.parsed.
 
         A copy of the fields, not ``dataclasses.replace``: that runs ``__init__`` again, a
-        third of the time a large site's cache takes to save."""
+        large part of the time a large site's cache takes to save."""
         copy = object.__new__(Article)
-        copy.__dict__.update(
-            self.__dict__,
-            body=None,
-            path=None,
-            lede="",
-            mentions={},
-            topics=[],
-            links_to=[],
-            quotes={},
-            backlinks=[],
-            related=[],
-            events=[],
-        )
+        copy.__dict__.update(self.__dict__, body=None, path=None, **_NOT_CACHED)
         return copy
 
     @property
@@ -291,6 +355,15 @@ class Article:
     def __getstate__(self) -> dict[str, Any]:
         # Cached copies keep the source only: the loader belongs to one build's cache.
         return self.__dict__ | {"content_loader": None}
+
+
+# Article fields filled by the markdown and enrich stages on every build, each with the value
+# it has before they run, stated once: what a cached copy leaves out, and what the body-edit
+# path carries over from the last build (bar the body's own facts).
+_NOT_CACHED: dict[str, Any] = {
+    "facts": NO_FACTS, "summary": "", "topics": [], "backlinks": [], "related": [], "events": [],
+}  # fmt: skip
+ENRICHED = ("summary", *(name for name in _NOT_CACHED if name != "facts"))
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 Workers are forked from the building process, so they start with the loaded site, the
 compiled templates and the Markdown parser already in memory: nothing is pickled on the way
-in, only results on the way back. Small jobs stay serial (forking costs ~20 ms), and so does
-a process that runs other threads (the preview server): forking a threaded process can copy
-a lock another thread holds and hang the child.
+in, only results on the way back. Small jobs stay serial (forking would cost more than it
+saves), and so does a process that runs other threads (the preview server): forking a
+threaded process can copy a lock another thread holds and hang the child.
 """
 
 from __future__ import annotations

@@ -10,27 +10,34 @@ Each item names the file and line, what is uncertain, and the edit that settles 
 - ``unsure_event``: an extracted event the extractor is unsure of;
 - ``no_topic``: an article on no topic page;
 - ``single_mention``: a topic an article is filed under for one passing mention (not in
-  its title or lede).
+  its title or lede);
+- ``unmatched_speaker``: the speaker of an extracted event that no party's alias names (on
+  a site with parties), with the alias line that settles it.
 
-It reads the site model a build made, and the front matter of the files whose fields it
-names (for their lines): nothing else.
+It reads the site model a build made, the front matter of the files whose fields it names
+and ``site.yaml`` (for their lines): nothing else.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from sitegen import yamlio
 from sitegen.content import frontmatter
 from sitegen.content.frontmatter import FrontMatterError
 from sitegen.content.loader import display_path
-from sitegen.model import Article, HeldBack, Sentence, Site
+from sitegen.model import Article, HeldBack, Sentence, Site, UnmatchedSpeaker
 from sitegen.text.mentions import MentionMatcher
 
-KINDS = ("needs_review", "unresolved_date", "unsure_event", "no_topic", "single_mention")
+KINDS = (
+    "needs_review", "unresolved_date", "unsure_event", "no_topic", "single_mention",
+    "unmatched_speaker",
+)  # fmt: skip
 
 # What each field the import may leave for review holds, and the line that gives it.
 _FIELDS = {
@@ -222,10 +229,14 @@ def _single_mention(site: Site, article: Article, topic: str, sentence: Sentence
 
 def _chronology(site: Site) -> Iterator[Item]:
     report = site.chronology
-    if not report.unsure and not report.unresolved:
+    if not report.unsure and not report.unresolved and not report.unmatched:
         return
     root = site.config.root
-    shown = {str(item.path) for item in (*report.unsure, *report.unresolved)}
+    shown = (
+        {item.path for item in report.unsure}
+        | {item.path for item in report.unresolved}
+        | {item.path for item in report.unmatched}
+    )
     articles = {
         path: article
         for article in site.articles.values()
@@ -241,7 +252,7 @@ def _chronology(site: Site) -> Iterator[Item]:
             f"add '{unsure.anchor}' to 'exclude:' (exclude: [{unsure.anchor}]) to leave it out "
             f"of the chronology; to keep it, add it to 'events:' "
             f"(- date: {date}, text: <the event>)",
-            article.slug if article else "", article.page if article else "",
+            *_pages(article),
         )  # fmt: skip
     # Excluding a sentence leaves out every event extracted from it: the edit says so.
     slugs = {article.slug for article in articles.values()}
@@ -254,7 +265,8 @@ def _chronology(site: Site) -> Iterator[Item]:
     )
     for unresolved in report.unresolved:
         article = articles.get(unresolved.path)
-        slug, anchor = (article.slug if article else ""), unresolved.anchor
+        slug, page = _pages(article)
+        anchor = unresolved.anchor
         others = extracted[slug, anchor]
         also = (
             f", which also leaves out the {others} event{'s' * (others != 1)} extracted from it"
@@ -267,8 +279,47 @@ def _chronology(site: Site) -> Iterator[Item]:
             f"{unresolved.reason}",
             f"if it dates an event, add the event to 'events:' (- date: YYYY-MM-DD, text: "
             f"<the event>); if not, add '{anchor}' to 'exclude:' (exclude: [{anchor}]){also}",
-            slug, article.page if article else "",
+            slug, page,
         )  # fmt: skip
+    if report.unmatched:
+        yield from _unmatched(site, report.unmatched, articles)
+
+
+def _unmatched(
+    site: Site, unmatched: list[UnmatchedSpeaker], articles: dict[str, Article]
+) -> Iterator[Item]:
+    """A speaker no party names: the edit is an alias (one settles every event of theirs)."""
+    try:
+        config = (site.config.root / "site.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        config = ""  # changed since the build read it: the line is left out
+    line = yamlio.key_line(config, ("parties",)) if config else None
+    where = f"site.yaml:{line}" if line else "site.yaml"
+    for item in unmatched:
+        alias = _flow_item(item.speaker)
+        yield Item(
+            item.path, item.line, "unmatched_speaker", item.anchor,
+            f"speaker “{item.speaker}” of the event {item.date.iso()} in {item.anchor} matched "
+            f"no party, so the event is claimed by no party: “{_clip(item.text)}”",
+            f"add it to the aliases of the party it speaks for in {where} ('parties:'), "
+            f"e.g. 'aliases: [..., {alias}]'; a speaker of no side goes in a party with "
+            "'side: other'",
+            *_pages(articles.get(item.path)),
+        )  # fmt: skip
+
+
+def _pages(article: Article | None) -> tuple[str, str]:
+    """An item's article and page: its slug and page ("", "" for a file no article is)."""
+    return (article.slug, article.page) if article else ("", "")
+
+
+@functools.lru_cache(maxsize=1 << 12)  # the preview lists the same speakers on each rebuild
+def _flow_item(phrase: str) -> str:
+    """``phrase`` as an item of a YAML flow list (quoted where a comma or colon would break it)."""
+    import yaml  # here: only a site with speakers no party names needs it
+
+    dumped = yaml.safe_dump([phrase], default_flow_style=True, allow_unicode=True, width=1 << 16)
+    return dumped.strip()[1:-1]
 
 
 def _clip(text: str, limit: int = 90) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # PyYAML is imported when a document is first parsed: a warm build, which finds site.yaml
 # parsed in its cache and every article's front matter too, does without it (importing it
-# took 20-26 ms, about a tenth of a warm build of 1,000 articles after the interpreter start).
+# is a good part of a warm build's time after the interpreter start; docs/performance.md).
 
 
 @functools.cache
@@ -49,7 +49,7 @@ def _loader() -> type:
     for tag, pattern, first in _SCALARS:
         loader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
     loader.add_constructor("tag:yaml.org,2002:float", _float)
-    return loader  # type: ignore[no-any-return]
+    return loader
 
 
 _DIGITS = list("-0123456789")
@@ -67,8 +67,8 @@ def _float(loader: Any, node: Any) -> float | str:
     try:
         value = float(text)
     except ValueError:  # an explicit !!float tag on something else
-        return text  # type: ignore[no-any-return]
-    return value if repr(value) == text else text  # type: ignore[no-any-return]
+        return str(text)
+    return value if repr(value) == text else str(text)
 
 
 class YamlError(ValueError):
@@ -273,7 +273,7 @@ def _scalar_line(text: str, char: str) -> int | None:
     import yaml
 
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.ScalarEvent) and char in event.value:
+        if isinstance(event, yaml.ScalarEvent) and char in event.value and event.start_mark:
             return event.start_mark.line + 1
     return None
 
@@ -391,7 +391,7 @@ def _deep_line(text: str) -> int | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                return event.start_mark.line + 1
+                return event.start_mark.line + 1 if event.start_mark else None
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None

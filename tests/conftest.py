@@ -1,16 +1,17 @@
-"""Shared fixtures: fixture sites written into tmp folders, and a real Chromium browser."""
+"""Shared fixtures: a real Chromium browser; the fixture sites come from tests/sites.py."""
 
 from __future__ import annotations
 
 import os
-import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The fixture sites, with the make_site fixture (loaded after this module, which it uses).
+pytest_plugins = ("tests.sites",)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -20,50 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-BASIC_SITE = """\
-title: Test briefing
-description: A briefing for tests.
-topics:
-  - slug: chernobyl
-    name: Chernobyl
-    aliases: [Chernobyl, Chornobyl]
-  - slug: donbas
-    name: Donbas
-    aliases: [Donbas, Luhansk, Donetsk]
-"""
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-    return root
-
-
-def article(title: str, date: str, body: str, **fields: Any) -> str:
-    """The text of an article file with the given front matter fields."""
-    import yaml
-
-    meta = {"title": title, "date": date, **fields}
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body
-
-
-@pytest.fixture
-def make_site(tmp_path: Path) -> Callable[..., Path]:
-    """Write a site (``site.yaml`` + files) into a fresh folder and return its path."""
-    counter = iter(range(1000))
-
-    def make(files: dict[str, str | bytes], config: str = BASIC_SITE) -> Path:
-        root = tmp_path / f"site{next(counter)}"
-        root.mkdir()
-        return write_files(root, {"site.yaml": config, **files})
-
-    return make
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import posixpath
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
-
-from tests.conftest import REPO
 
 # Files every build writes besides the article and topic pages.
 SITE_FILES = (
@@ -110,16 +107,6 @@ def serve_folder(
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-def copy_example(folder: Path, search: bool = False) -> Path:
-    """A copy of the repository's example briefing (site.yaml and content/) in ``folder``."""
-    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
-    shutil.copytree(REPO / "content", folder / "content")
-    if not search:
-        with (folder / "site.yaml").open("a", encoding="utf-8") as config:
-            config.write("search: false\n")
-    return folder
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,5 +1,6 @@
-"""The review fixture site (tests/fixtures/review): pages written for the review-loop tests,
-imported into a fresh site, and the front-matter edits an author makes to settle its items.
+"""The review fixture site (``REVIEW_SITE``, tests/fixtures/review): pages written for the
+review-loop tests, imported into a fresh site, and the front-matter edits an author makes to
+settle its items.
 
 The pages cover a page without a headline, one without a date, a non-Latin headline, two
 pages with the same headline, the same page saved twice, a topic mentioned once in passing
@@ -8,7 +9,6 @@ and a page about none of the topics.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from sitegen.content import frontmatter
+from tests.sites import REVIEW_SITE, copy_site
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "review"
 ARTICLES = "content/articles"
 COOLING = f"{ARTICLES}/2022-03-03-engineers-reconnect-cooling-pumps.md"
 NO_TITLE = f"{ARTICLES}/2022-03-09-crews-at-the-chernobyl-site.md"
@@ -39,10 +39,7 @@ def sitegen(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def new_site(folder: Path) -> Path:
     """The review fixture's site.yaml and a copy of its pages beside it, nothing imported."""
-    folder.mkdir()
-    shutil.copy(FIXTURE / "site.yaml", folder / "site.yaml")
-    shutil.copytree(FIXTURE / "pages", folder / "pages")
-    return folder
+    return copy_site(REVIEW_SITE, folder, folders=("pages",))
 
 
 def imported(folder: Path) -> Path:

@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.body_edits import site_after_body_edits
+from sitegen.body_edits import BodyEdits, site_after_body_edits
 from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
-from tests.conftest import BASIC_SITE, article
+from sitegen.plans import Declined
+from tests.sites import BASIC_SITE, article
 
 OPENING = (
     "Engineers at Chernobyl restored the cooling pumps after a week of outages, and the "
     "station's operator said the spent fuel pools were stable again on 9 April 2022."
 )
+LATER = "Inspectors had visited the pumps on 2 April 2022."  # past the lede
 PUMPS = "content/articles/pumps.md"
 OTHER = "content/articles/other.md"
 
@@ -29,31 +31,36 @@ OTHER = "content/articles/other.md"
 def built(make_site: Callable[..., Path]) -> tuple[Path, BuildOptions]:
     site = make_site(
         {
-            PUMPS: article("Pumps restored", "2022-04-10", OPENING + "\n"),
+            PUMPS: article("Pumps restored", "2022-04-10", OPENING + "\n\n" + LATER + "\n"),
             OTHER: article("Another report", "2022-04-11", "Fighting goes on in Luhansk.\n"),
         },
         BASIC_SITE + "search: false\n",
     )
     options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
-    build(options)
-    return site, options
+    return site, dataclasses.replace(options, last=build(options).last)
 
 
-def edited(options: BuildOptions, *paths: Path) -> object:
-    cache = options.cache
-    assert cache is not None and cache.last_build is not None
+def edited(options: BuildOptions, *paths: Path) -> BodyEdits | Declined:
+    assert options.cache is not None and options.last is not None
     changed = dataclasses.replace(options, changed=frozenset(paths))
-    return site_after_body_edits(changed, cache, cache.last_build)
+    return site_after_body_edits(changed, options.cache)
+
+
+def declined(options: BuildOptions, *paths: Path) -> str:
+    """Why the short path declines the edits to ``paths``."""
+    result = edited(options, *paths)
+    assert isinstance(result, Declined)
+    return result.reason
 
 
 def test_keeps_the_rest_of_the_model(built: tuple[Path, BuildOptions]) -> None:
     site, options = built
-    assert options.cache is not None and options.cache.last_build is not None
-    before = options.cache.last_build.site
+    assert options.last is not None
+    before = options.last.site
     (site / PUMPS).write_text((site / PUMPS).read_text() + "\nTechnicians logged it.\n")
     result = edited(options, site / PUMPS)
-    assert isinstance(result, tuple)
-    after, _, articles = result
+    assert isinstance(result, BodyEdits)
+    after, articles = result.site, result.articles
     assert [a.slug for a in articles] == ["pumps"]
     assert after.articles["pumps"] is articles[0] is not before.articles["pumps"]
     assert after.articles["other"] is before.articles["other"]
@@ -66,24 +73,38 @@ def test_keeps_the_rest_of_the_model(built: tuple[Path, BuildOptions]) -> None:
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "reason"),
     [
-        pytest.param(lambda text: text.replace("Pumps restored", "Pumps fixed"), id="title"),
-        pytest.param(lambda text: text.replace("date: ", "draft: true\ndate: "), id="draft"),
-        pytest.param(lambda text: text + "\nSee [[nowhere]].\n", id="broken wikilink"),
-        pytest.param(lambda text: text + "\nSee [[other]].\n", id="new link"),
-        pytest.param(lambda text: text + "\nDonetsk was calm.\n", id="new mention"),
-        pytest.param(lambda text: text.replace("9 April", "8 April"), id="event date"),
-        pytest.param(lambda text: text.replace("Engineers", "Workers"), id="lede"),
-        pytest.param(lambda text: "not front matter", id="unreadable"),
+        pytest.param(
+            lambda text: text.replace("Pumps restored", "Pumps fixed"),
+            "front matter changed (title)",
+            id="title",
+        ),
+        pytest.param(
+            lambda text: text.replace("date: ", "draft: true\ndate: "),
+            "front matter changed (draft)",
+            id="draft",
+        ),
+        pytest.param(
+            lambda text: text + "\nSee [[nowhere]].\n", "body has problems", id="broken wikilink"
+        ),
+        pytest.param(lambda text: text + "\nSee [[other]].\n", "changes links_to", id="new link"),
+        pytest.param(
+            lambda text: text + "\nDonetsk was calm.\n", "changes mentions", id="new mention"
+        ),
+        pytest.param(
+            lambda text: text.replace("2 April", "3 April"), "changes the dates", id="event date"
+        ),
+        pytest.param(lambda text: text.replace("Engineers", "Workers"), "changes lede", id="lede"),
+        pytest.param(lambda text: "not front matter", "cannot be read", id="unreadable"),
     ],
 )
 def test_declines_edits_other_pages_show(
-    built: tuple[Path, BuildOptions], change: Callable[[str], str]
+    built: tuple[Path, BuildOptions], change: Callable[[str], str], reason: str
 ) -> None:
     site, options = built
     (site / PUMPS).write_text(change((site / PUMPS).read_text()))
-    assert edited(options, site / PUMPS) is None
+    assert reason in declined(options, site / PUMPS)
 
 
 def test_declines_other_inputs(built: tuple[Path, BuildOptions]) -> None:
@@ -91,10 +112,10 @@ def test_declines_other_inputs(built: tuple[Path, BuildOptions]) -> None:
     (site / PUMPS).write_text((site / PUMPS).read_text() + "\nTechnicians logged it.\n")
     new = site / "content/articles/new.md"
     new.write_text(article("New", "2022-04-12", "Text.\n"))
-    assert edited(options, site / PUMPS, new) is None  # a new article
-    assert edited(options, site / PUMPS, site / "site.yaml") is None
+    assert "new.md is not an article of the last build" in declined(options, site / PUMPS, new)
+    assert "site.yaml is not an article" in declined(options, site / PUMPS, site / "site.yaml")
     (site / OTHER).unlink()
-    assert edited(options, site / OTHER) is None  # a deleted article
+    assert "other.md is gone" in declined(options, site / OTHER)
 
 
 def test_editor_scratch_files_do_not_count(built: tuple[Path, BuildOptions]) -> None:
@@ -102,5 +123,6 @@ def test_editor_scratch_files_do_not_count(built: tuple[Path, BuildOptions]) -> 
     (site / PUMPS).write_text((site / PUMPS).read_text() + "\nTechnicians logged it.\n")
     scratch = site / "content/articles/.pumps.md.swp"
     scratch.write_bytes(b"\0")
-    assert edited(options, site / PUMPS, scratch) is not None
-    assert edited(options, scratch) is None  # nothing to rebuild: the full build decides
+    assert isinstance(edited(options, site / PUMPS, scratch), BodyEdits)
+    # Nothing to rebuild: the full build decides.
+    assert declined(options, scratch) == "no article changed"

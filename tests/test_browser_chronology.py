@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import BASIC_SITE, article
 from tests.helpers import serve_folder
+from tests.sites import BASIC_SITE, article
 
 pytestmark = pytest.mark.browser
 

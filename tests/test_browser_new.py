@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import BASIC_SITE, article
 from tests.helpers import serve_folder
+from tests.sites import BASIC_SITE, article
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,7 @@ def site(make_site: Callable[..., Path]) -> Path:
     return make_site(FILES, BASIC_SITE + "search: false\n")
 
 
+@pytest.mark.slow
 def test_items_added_since_the_last_visit_are_marked_new(site: Path, browser: Any) -> None:
     output = build(BuildOptions(site)).output
     context = browser.new_context()  # one reader: the same storage across the visits

@@ -11,7 +11,8 @@ import pypdf
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.helpers import PageParser, copy_example, serve_folder
+from tests.helpers import PageParser, serve_folder
+from tests.sites import EXAMPLE_SITE, copy_site
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ BASE = "https://example.github.io/briefing/"
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = copy_example(tmp_path_factory.mktemp("print"))
+    site = copy_site(EXAMPLE_SITE, tmp_path_factory.mktemp("print"), search=False)
     return build(BuildOptions(site, base_url=BASE, strict_templates=True)).output
 
 

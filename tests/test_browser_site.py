@@ -9,14 +9,17 @@ from typing import Any
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.helpers import copy_example, serve_folder
+from tests.helpers import serve_folder
+from tests.sites import EXAMPLE_SITE, copy_site
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(BuildOptions(copy_example(tmp_path_factory.mktemp("example")))).output
+    return build(
+        BuildOptions(copy_site(EXAMPLE_SITE, tmp_path_factory.mktemp("example"), search=False))
+    ).output
 
 
 @pytest.fixture

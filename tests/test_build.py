@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.build import BuildOptions, BuildResult, build, output_lock
-from tests.conftest import article
+from tests.sites import article
 
 FILES = {
     "content/articles/one.md": article("One", "2022-03-01", "Inspectors reached Chernobyl.\n"),

@@ -16,7 +16,7 @@ from sitegen.content.articles import read_body
 from sitegen.content.loader import content_files
 from sitegen.errors import BuildError
 from sitegen.model import BodyContent, Sentence
-from tests.conftest import article
+from tests.sites import article
 
 BODY = (
     "Troops left Chernobyl on Thursday, officials said. Donetsk was shelled.\n\n"

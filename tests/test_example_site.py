@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.helpers import SITE_FILES, copy_example, parse_page, resolve
+from tests.helpers import SITE_FILES, parse_page, resolve
+from tests.sites import EXAMPLE_SITE, copy_site
 
 CHERNOBYL = "articles/russian-army-abandons-chernobyl/index.html"
 ZNPP = "articles/putins-ukraine-disaster/index.html"
@@ -37,7 +38,7 @@ FURNITURE = [
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = copy_example(tmp_path_factory.mktemp("example"), search=True)
+    site = copy_site(EXAMPLE_SITE, tmp_path_factory.mktemp("example"))
     result = build(
         BuildOptions(site, base_url="https://example.github.io/briefing/", strict_templates=True)
     )

@@ -16,7 +16,7 @@ from sitegen.dates import PartialDate
 from sitegen.errors import BuildError
 from sitegen.model import Site, UnresolvedDate, UnsureEvent
 from sitegen.review import Item, Reviewer, by_page, review, summary
-from tests.conftest import article
+from tests.sites import BASIC_SITE, PARTIES, article
 
 LONG = (
     "Engineers restored a power line to the plant on Monday.\n\n"
@@ -178,6 +178,51 @@ def test_events_the_extractor_is_unsure_of_and_dates_it_could_not_place(
     )
     assert json.loads(json.dumps(unsure.as_json()))["edit"] == unsure.edit
     assert str(unsure).startswith("content/articles/a.md:9: event 2022-04-02 from s-3")
+
+
+def test_a_speaker_no_party_names_is_listed_with_the_alias_that_settles_it(
+    make_site: Callable[..., Path],
+) -> None:
+    body = (
+        "The Brask harbour office said on 3 May 2023 that a ferry sank near Velk.\n\n"
+        "Ostland's army said a second ferry sank on 5 May 2023.\n"
+    )
+    files = {"content/articles/a.md": article("Ferries", "2023-05-08", body, topics=[])}
+    root = make_site(files, BASIC_SITE + PARTIES)
+    (item,) = review(build(BuildOptions(root)).site)
+    text = (root / "content/articles/a.md").read_text(encoding="utf-8").splitlines()
+    config = (root / "site.yaml").read_text(encoding="utf-8").splitlines()
+    assert (item.path, item.kind, item.subject, item.page) == (
+        "content/articles/a.md", "unmatched_speaker", "s-1", "articles/a/"
+    )  # fmt: skip
+    assert text[item.line - 1].startswith("The Brask harbour office said")
+    assert item.what == (
+        "speaker “The Brask harbour office” of the event 2023-05-03 in s-1 matched no party, "
+        "so the event is claimed by no party: “The Brask harbour office said that a ferry sank "
+        "near Velk.”"
+    )
+    line = config.index("parties:") + 1
+    assert item.edit == (
+        f"add it to the aliases of the party it speaks for in site.yaml:{line} ('parties:'), "
+        "e.g. 'aliases: [..., The Brask harbour office]'; a speaker of no side goes in a "
+        "party with 'side: other'"
+    )
+    # The edit settles it: the alias, in the party the harbour office speaks for.
+    settled = BASIC_SITE + PARTIES.replace(
+        "aliases: [Ostland, Ostlander]", "aliases: [Ostland, Ostlander, The Brask harbour office]"
+    )
+    (root / "site.yaml").write_text(settled, encoding="utf-8")
+    site = build(BuildOptions(root)).site
+    assert review(site) == []
+    assert {e.party for e in site.events.values()} == {"ostland", "ostland-army"}
+
+
+def test_a_site_without_parties_lists_no_speakers(make_site: Callable[..., Path]) -> None:
+    body = "The Brask harbour office said on 3 May 2023 that a ferry sank.\n"
+    site = built(
+        make_site, {"content/articles/a.md": article("Ferry", "2023-05-08", body, topics=[])}
+    )
+    assert site.events and review(site) == []
 
 
 def test_a_reviewer_keeps_the_items_of_an_article_while_it_is_the_same(

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sitegen.build import BuildOptions, BuildResult, build
+from sitegen.build import BuildOptions, build
 from sitegen.errors import BuildError, SiteInPlace, UsageError, os_problem
-from sitegen.model import Site
+from sitegen.narrate import held_back, plan_line, print_problems, summary, unresolved_dates
 
 
 def add_site_dir(parser: argparse.ArgumentParser) -> None:
@@ -43,60 +43,6 @@ def site_root(args: argparse.Namespace) -> Path:
     if not (root / "site.yaml").is_file():
         raise UsageError(f"{root} has no site.yaml: pass the site folder, or run 'sitegen init'")
     return root
-
-
-def print_problems(error: BuildError) -> None:
-    count = len(error.problems)
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-    print(
-        f"build failed: {count} problem{'s' * (count != 1)}; the previous site was left as it was",
-        file=sys.stderr,
-    )
-
-
-def summary(result: BuildResult) -> str:
-    site, report = result.site, result.report
-    return (
-        f"built {len(site.articles)} articles, {len(site.topics)} topics, {event_counts(site)}"
-        f" → {result.output} ({result.rendered}/{result.pages} pages rendered, "
-        f"{len(report.written)} files written, {report.unchanged} unchanged, "
-        f"{len(report.removed)} removed) in {result.seconds:.2f} s"
-    )
-
-
-def held_back(site: Site) -> str:
-    """The line saying which articles the build left out, or "" when it left out none."""
-    count = len(site.held_back)
-    if not count:
-        return ""
-    missing = sorted({name for article in site.held_back for name in article.missing})
-    return (
-        f"{count} article{'s' * (count != 1)} held back for review (no {' or '.join(missing)}"
-        " yet): 'sitegen review' lists them"
-    )
-
-
-def event_counts(site: Site) -> str:
-    """Where the chronology came from: "5 events (3 extracted, 2 from front matter, 1 merged)"."""
-    report = site.chronology
-    parts = [f"{report.extracted} extracted", f"{report.front_matter} from front matter"]
-    if report.curated:
-        parts.append(f"{report.curated} curated")
-    parts.append(f"{report.merged} merged")
-    count = len(site.events)
-    return f"{count} event{'s' * (count != 1)} ({', '.join(parts)})"
-
-
-def unresolved_dates(site: Site) -> list[str]:
-    """One line per date expression left out of the chronology, for ``--verbose``."""
-    report = site.chronology
-    return [
-        f"  {kind} {u.path}:{u.line} ({u.anchor}): {u.expression!r}: {u.reason}"
-        for kind, items in (("unresolved date", report.unresolved),
-                            ("background date", report.background))
-        for u in items
-    ]  # fmt: skip
 
 
 def run_reported(action: Callable[[], int]) -> int:
@@ -147,6 +93,7 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary(result))
     if args.verbose:
+        print(plan_line(result))
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
         for name in result.report.written:
             print(f"  wrote {name}")

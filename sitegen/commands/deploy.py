@@ -17,10 +17,10 @@ from sitegen.commands.build import (
     options_from,
     run_reported,
     site_root,
-    summary,
 )
 from sitegen.config import load_config
 from sitegen.errors import Problems
+from sitegen.narrate import summary
 from sitegen.publish.deploy import (
     DeployError,
     check_branch,

@@ -36,7 +36,7 @@ def is_loopback(host: str) -> bool:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
     except socket.gaierror:
         return False
-    return all(ipaddress.ip_address(a.partition("%")[0]).is_loopback for a in addresses)
+    return all(ipaddress.ip_address(str(a).partition("%")[0]).is_loopback for a in addresses)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from sitegen.dates import DateError, PartialDate
 from sitegen.errors import BuildError, Problems, did_you_mean
 from sitegen.hashing import digest
 from sitegen.limits import MAX_FILE_BYTES, NOT_TEXT, describe, shown
-from sitegen.model import CLAIM_FIELDS, STATUSES, Article, EventSpec, HeldBack
+from sitegen.model import CLAIM_FIELDS, STATUSES, Article, ArticleFile, EventSpec, HeldBack
 from sitegen.text.slugs import slugify
 
 KNOWN_FIELDS = (
@@ -163,12 +163,10 @@ def load_article(
     if date is None or not title:
         missing = ("title",) * (not title) + ("date",) * (date is None)
         return HeldBack(path, slug, title, missing, needs_review, doc.body_line)
-    return Article(
-        path=path,
+    file = ArticleFile(
         slug=slug,
         title=title,
         date=date,
-        body=doc.body,
         body_line=doc.body_line,
         source=fields.text("source"),
         url=url,
@@ -182,7 +180,9 @@ def load_article(
         draft=fields.flag("draft"),
         needs_review=needs_review,
         extra={k: v for k, v in doc.meta.items() if k not in KNOWN_FIELDS[:10]},
+        **ArticleFile.body_facts(doc.body),
     )
+    return Article(path, file, doc.body)
 
 
 def default_slug(path: Path, title: str) -> str:

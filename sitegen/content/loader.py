@@ -41,8 +41,8 @@ def content_files(
     ``required`` folder are added to ``problems`` (see :class:`~sitegen.inputs.Walk`).
 
     Strings, not Paths, and one ``stat`` per file from ``os.scandir``: building a Path per
-    file and asking ``isfile`` first cost most of a warm build's load stage at 10,000
-    articles.
+    file and asking ``isfile`` first cost most of a warm build's load stage on a large
+    site.
     """
     walk = Walk([root or folder], problems if problems is not None else Problems(), root or folder)
     found = walk.files(folder, keep=_kept, wanted=is_markdown, required=required)
@@ -72,8 +72,8 @@ def article_files(
 ) -> dict[str, Stamp]:
     """:func:`content_files` of the articles folder (which must exist), kept in memory
     between the preview server's rebuilds: given the paths that changed since the last
-    build, only those are looked at (listing and stamping 10,000 files is a tenth of a
-    rebuild). A listing that found problems is not kept: the next build lists again."""
+    build, only those are looked at (listing and stamping every file is a good part of a
+    large site's rebuild). A listing that found problems is not kept: the next build lists again."""
     last = cache.transient.get("article-files")
     stamps = None
     if last is not None and changed is not None and folder.is_absolute():
@@ -182,19 +182,19 @@ def load_content(
         else:
             articles.append(article)
     topic_texts: dict[str, tuple[Path, str]] = {}
-    for name in content_files(root / "content" / "topics", problems, root):
-        path = Path(name)
-        if path.stem not in topic_slugs:
+    for topic_file in content_files(root / "content" / "topics", problems, root):
+        topic_path = Path(topic_file)
+        if topic_path.stem not in topic_slugs:
             problems.add(
-                display_path(path, root),
+                display_path(topic_path, root),
                 None,
-                f"no topic {path.stem!r} in site.yaml",
+                f"no topic {topic_path.stem!r} in site.yaml",
                 "name the file after a topic slug, or add the topic to site.yaml",
             )
             continue
-        text = read_text(path, problems, display_path(path, root))
+        text = read_text(topic_path, problems, display_path(topic_path, root))
         if text is not None:
-            topic_texts[path.stem] = (path, normalise_newlines(text))
+            topic_texts[topic_path.stem] = (topic_path, normalise_newlines(text))
     return Content(articles, topic_texts, held_back)
 
 

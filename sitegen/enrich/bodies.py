@@ -16,8 +16,8 @@ from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
 from sitegen.enrich.extract import Extraction, cache_key, extract
 from sitegen.errors import Problems, did_you_mean
-from sitegen.markdown import BodyContext, BodyFacts, RenderedBody
-from sitegen.model import Article, BodyContent, Site
+from sitegen.markdown import BodyContext, RenderedBody
+from sitegen.model import Article, BodyContent, BodyFacts, Site
 from sitegen.parallel import parallel_each
 from sitegen.text.mentions import MentionMatcher
 
@@ -175,10 +175,7 @@ def _given(content: BodyContent) -> Callable[[], BodyContent]:
 
 
 def _set_facts(article: Article, facts: BodyFacts) -> None:
-    article.mentions = facts.mentions
-    article.links_to = facts.links_to
-    article.lede = facts.lede
-    article.quotes = facts.quotes
+    article.facts = facts
 
 
 def _targets(wikilinks: tuple[str, ...], context: BodyContext) -> str:

@@ -143,8 +143,8 @@ _RELATIVE_FORMS = {
 
 _NAME_PREFIXES = sorted({name[:3] for name in (*MONTH_NUMBERS_TITLE, *WEEKDAYS)})
 # Anchored forms start a word with a digit or a month or weekday name. The leading charset
-# lets the regex engine skip to candidates in C (the checks cost 5 µs a sentence where
-# trying every alternative at every position cost 90).
+# lets the regex engine skip to candidates in C (the checks cost a small fraction of what
+# trying every alternative at every position costs; docs/performance.md).
 _SCANNER = re.compile(
     rf"(?=[0-9A-Z])(?<![\w.,/:$£€#©])(?=\d|{'|'.join(_NAME_PREFIXES)})(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ANCHORED.items())

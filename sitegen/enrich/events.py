@@ -59,6 +59,7 @@ from sitegen.model import (
     EventSpec,
     Sentence,
     Site,
+    UnmatchedSpeaker,
     UnresolvedDate,
     UnsureEvent,
 )
@@ -146,12 +147,14 @@ class ArticleEventsInput(NamedTuple):
 
 class Contribution(NamedTuple):
     """The events an article's sentences add to the chronology, its unresolved dates, the
-    events among them the extractor is unsure of, and its background dates."""
+    events among them the extractor is unsure of, its background dates, and the speakers of
+    its events that no party names (when the site has parties: else no event has one)."""
 
     drafts: list[Draft]
     unresolved: list[UnresolvedDate]
     unsure: list[UnsureEvent]
     background: list[UnresolvedDate]
+    unmatched: list[UnmatchedSpeaker]
 
 
 def article_events(inputs: ArticleEventsInput, context: EventContext) -> Contribution:
@@ -177,6 +180,11 @@ def article_events(inputs: ArticleEventsInput, context: EventContext) -> Contrib
     unsure = [
         UnsureEvent(shown, f.line, f.anchor, f.date, f.text, f.doubt) for f in found if f.doubt
     ]
+    unmatched = []
+    for f, (event, _) in zip(found, drafts, strict=True) if context.parties.by_slug else ():
+        speaker = event.sources[0].claimed_by
+        if speaker and event.sources[0].party is None:
+            unmatched.append(UnmatchedSpeaker(shown, f.line, f.anchor, speaker, f.date, f.text))
     unresolved = [
         UnresolvedDate(
             shown,
@@ -188,7 +196,7 @@ def article_events(inputs: ArticleEventsInput, context: EventContext) -> Contrib
         for item in extraction.unresolved
         if item.anchor not in exclude and item.anchor not in cited
     ]
-    return Contribution(drafts, unresolved, unsure, background)
+    return Contribution(drafts, unresolved, unsure, background, unmatched)
 
 
 EachFrontMatter = Callable[
@@ -263,12 +271,13 @@ def build_events(site: Site, problems: Problems, cache: BuildCache, steps: Event
         },
         context,
     )
-    for found, unresolved, unsure, background in contributions.values():
+    for found, unresolved, unsure, background, unmatched in contributions.values():
         drafts += found
         report.extracted += len(found)
         report.unresolved += unresolved
         report.unsure += unsure
         report.background += background
+        report.unmatched += unmatched
     chronology = steps.chronology(
         ChronologyInput(tuple(site.topics), drafts), steps.chronology_parts
     )

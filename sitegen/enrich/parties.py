@@ -35,9 +35,18 @@ class Parties:
         return self.by_slug[first.topic] if first else None
 
     def attribution(self, claim: Claim | None) -> Attribution:
+        """Who claims it: the party the speaker's words name; for a speaker they name none
+        of, relayed by a party's own channel ("As TASS reported, the governor said …", with
+        TASS an alias of Russia's), that channel's party, whose officials it relays; else
+        none (side "other"). The outlet's own voice without a claim."""
         if claim is None:
             return OUTLET
-        return self.named(claim.speaker)
+        said = self.named(claim.speaker)
+        if said.party is None and claim.relayed_by:
+            channel = self.party(claim.relayed_by)
+            if channel is not None:
+                return Attribution(claim.speaker, channel.slug, channel.side)
+        return said
 
     def named(self, speaker: str) -> Attribution:
         party = self.party(speaker)

@@ -1,7 +1,7 @@
 """Run the enrich steps in order on a loaded site, memoising those declared below.
 
 Each memoised step is declared once, here: the name of its table in the build cache, where
-the table is kept (see :mod:`.memo`), the type of its inputs and the pure function computing
+the table is kept (see :mod:`.memoised`), the type of its inputs and the pure function computing
 its result from them. A result is reused while the inputs it came from are equal (a
 :class:`Keyed` step's: kept under a key standing for them). What a step's function takes
 besides its inputs is not compared: the step's module says why that cannot make a kept
@@ -31,7 +31,7 @@ from sitegen.enrich.events import (
     front_matter_events,
 )
 from sitegen.enrich.links import Placements, add_backlinks, relate, relate_articles
-from sitegen.enrich.memo import IN_MEMORY, ON_DISK, Keyed, PerKey, WholeSite
+from sitegen.enrich.memoised import IN_MEMORY, ON_DISK, Keyed, PerKey, WholeSite
 from sitegen.enrich.summaries import fill_summaries
 from sitegen.enrich.topics import (
     ArticleTopics,

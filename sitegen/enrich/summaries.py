@@ -7,5 +7,4 @@ from sitegen.model import Site
 
 def fill_summaries(site: Site) -> None:
     for article in site.articles.values():
-        if not article.summary:
-            article.summary = article.lede
+        article.summary = article.file.summary or article.lede

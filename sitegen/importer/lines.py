@@ -212,8 +212,8 @@ def _before_caption(c: _Context, i: int) -> bool:
 def _above_its_credit(c: _Context, i: int) -> bool:
     # A caption's text with only the agency under it ("… at the quay" / "Reuters"): unlike
     # a headline above a picture, whose caption says what the picture shows.
-    following = i + 1 < len(c.shapes) and c.shapes[i + 1]
-    return bool(following) and following.word_count <= 3 and _before_caption(c, i)
+    following = c.shapes[i + 1] if i + 1 < len(c.shapes) else None
+    return following is not None and following.word_count <= 3 and _before_caption(c, i)
 
 
 def _credit_after_caption(c: _Context, i: int) -> bool:

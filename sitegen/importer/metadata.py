@@ -9,6 +9,7 @@ from a copyright footer: it says when the page was served, not when the story ra
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -184,7 +185,7 @@ def find_dateline(texts: list[str]) -> PartialDate | None:
 
 
 def _header(
-    blocks: list[Block], verdicts: list[lines.Verdict], announced: set[int] = frozenset()
+    blocks: list[Block], verdicts: list[lines.Verdict], announced: Set[int] = frozenset()
 ) -> list[Block]:
     """The blocks before the first sentence of the story (a caption is not one, nor a
     headline with a byline or a dateline under it)."""

@@ -4,6 +4,6 @@ One parse per body yields the HTML and, from the same token stream, its sentence
 anchors), its topic mentions and its wikilinks, so enrichment never parses a body twice.
 """
 
-from sitegen.markdown.body import BodyContext, BodyFacts, RenderedBody, make_renderer
+from sitegen.markdown.body import BodyContext, RenderedBody, make_renderer
 
-__all__ = ["BodyContext", "BodyFacts", "RenderedBody", "make_renderer"]
+__all__ = ["BodyContext", "RenderedBody", "make_renderer"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.hashing import digest
 from sitegen.markdown.state import BodyContext, BodyState
-from sitegen.model import BodyContent, Sentence
+from sitegen.model import BodyContent, BodyFacts, Sentence
 from sitegen.text.slugs import slugify
 
 if TYPE_CHECKING:
@@ -22,18 +22,6 @@ __all__ = ["BodyContext", "BodyFacts", "RenderedBody", "make_renderer"]
 # Block tokens whose contents markdown-it parses as a nested document.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open", "footnote_open"})
 LEDE_LENGTH = 160  # characters; enough for a lede sentence, short enough for a list
-
-
-@dataclass(frozen=True)
-class BodyFacts:
-    """What enrichment needs to know about a body; small, so it is kept for every article."""
-
-    mentions: dict[str, int]
-    links_to: list[str]  # article slugs linked to, each once, in order
-    lede: str  # the opening sentences, the summary of an article that has none
-    # Topic slug → digest of the sentences naming it: what a topic page quotes, so that
-    # editing other sentences does not render the topic page again.
-    quotes: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -103,7 +91,7 @@ def prepare(allow_html: bool) -> None:
 @functools.cache
 def _parser(allow_html: bool) -> MarkdownIt:
     # Made (and markdown-it imported) on the first body to render: a warm build of a small
-    # site renders none, and importing markdown-it would be a tenth of its time.
+    # site renders none, and importing markdown-it would be a good part of its time.
     from markdown_it import MarkdownIt
     from mdit_py_plugins.anchors import anchors_plugin
     from mdit_py_plugins.footnote import footnote_plugin

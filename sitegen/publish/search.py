@@ -20,7 +20,7 @@ from sitegen.write.output import StagedOutput
 BUNDLE = "pagefind"
 # Written by every Pagefind run; its absence means the previous build has no usable index.
 _ENTRY = f"{BUNDLE}/pagefind-entry.json"
-TIMEOUT = 600  # seconds; a 1,000-article site takes about a second
+TIMEOUT = 600  # seconds; far longer than indexing a large site takes
 
 
 def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True) -> list[Problem]:
@@ -34,7 +34,7 @@ def index_search(staged: StagedOutput, config: SiteConfig, refresh: bool = True)
     reusable = not refresh or not staged.html_changed()
     if reusable and (staged.final / _ENTRY).is_file() and staged.keep_tree(BUNDLE):
         return []
-    import subprocess  # here: most builds reuse the index, and the import is 3 ms
+    import subprocess  # here: most builds reuse the index and need not pay for the import
 
     staged.complete()  # Pagefind reads the whole next site from the stage
     command = pagefind_command()

@@ -21,19 +21,20 @@ R = TypeVar("R")
 
 class Digests:
     """Every digest of one build, each computed once: a card, for one, is in the dependencies
-    of every list showing the article."""
+    of every list showing the article.
+
+    Each digest is a cached property, named in :data:`BODY_BLIND` or :data:`BODY_SEEING`:
+    the body-edit path keeps the first of the last build, and computes the second anew."""
 
     def __init__(self, site: Site, assets: dict[str, str], cache: BuildCache) -> None:
         self.site = site
         self.assets = assets
         self.cache = cache
 
-    def _each(
-        self, step: str, parts: dict[str, T], digest: Callable[[T], R] = value_digest
-    ) -> dict[str, R]:
+    def _each(self, step: str, parts: dict[str, T], digest: Callable[[T], R]) -> dict[str, R]:
         """The digest of each of ``parts``, reusing the last build's where they are equal.
-        Kept in memory only (by the preview server): at 10,000 articles a new process makes
-        them all in about 0.26 s, where loading and saving their inputs took 0.8 s."""
+        Kept in memory only (by the preview server): a new process makes them all in less
+        time than loading and saving their inputs took (docs/performance.md)."""
         return self.cache.memo(step, on_disk=False).same_each(parts, digest)
 
     @cached_property
@@ -73,9 +74,10 @@ class Digests:
                 return None
             articles[article.slug] = page
         after = Digests(site, self.assets, self.cache)
-        # The digests this build computed (cached properties), but the articles' pages'.
+        # The digests this build computed that a body does not change; those it does, anew.
         after.__dict__.update(
-            self.__dict__, site=site, articles=articles, _by_article=(cards, articles)
+            {name: self.__dict__[name] for name in BODY_BLIND if name in self.__dict__},
+            _by_article=(cards, articles),
         )
         return after
 
@@ -191,3 +193,13 @@ def _citation(citation: Citation) -> tuple[object, ...]:
         citation.article, citation.quote, citation.anchor, citation.claimed_by, citation.party,
         citation.side,
     )  # fmt: skip
+
+
+# The digests an edit to article bodies alone leaves as they were (the body-edit path checks
+# that the edited articles' cards, and what else other pages show, are unchanged), and those
+# it changes. A new digest must be named in one (tests/render/test_digests.py checks).
+BODY_BLIND = (
+    "site_wide", "cards", "events", "all_cards", "page_dates", "all_events", "all_topics",
+    "totals",
+)  # fmt: skip
+BODY_SEEING = ("articles", "_by_article")

@@ -4,8 +4,8 @@ The chronology, the topic pages and the articles' own pages show the same events
 list of articles shows the same cards. Each entry is rendered from its partial template
 (``_event.html``, ``_article_item.html``) once per build, and the preview server keeps it while
 its digest is unchanged: after an edit to one article's title, rendering the chronology again
-joins thousands of kept entries and renders the few that show that article (at 10,000
-articles, the whole chronology took 0.9 s to render).
+joins thousands of kept entries and renders the few that show that article (rendering a
+large site's whole chronology was much of such a rebuild; docs/performance.md).
 
 As with Hugo's ``partialCached``, a partial sees only what its key covers: the entry (``event``,
 or ``item`` and the topic's ``mentions`` count), ``root``, and what every page sees (``site``,
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from sitegen.cache import Memo
+from sitegen.memo import Memo
 from sitegen.model import Article, Event
 
 if TYPE_CHECKING:

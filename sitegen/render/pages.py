@@ -107,9 +107,10 @@ def _templated_pages(site: Site, shared: PageContext) -> Iterator[Page]:
 
     for party in site.config.parties:
         claimed = site.party_events.get(party.slug, [])
-        deps = tuple(events[e] for e in claimed)  # the config (site-wide) names the party
+        # The config (site-wide) names the party.
+        claims = tuple(events[e] for e in claimed)
         context = {"party": party, "party_events": claimed}
-        yield shared.page(f"{party.page}index.html", "party.html", context, deps)
+        yield shared.page(f"{party.page}index.html", "party.html", context, claims)
 
     yield from chronology_pages(site, shared)
     topic_digests = tuple(digests.topic(t) for t in topics.values())

@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitegen.cache import Memo
 from sitegen.dates import PartialDate
 from sitegen.errors import BuildError, Problem, Problems
 from sitegen.inputs import Walk
+from sitegen.memo import Memo
 
 if TYPE_CHECKING:
     import jinja2
@@ -33,7 +33,7 @@ class Templates:
 
     Jinja itself is imported when a template is first rendered or parsed: a warm build that
     renders no page only needs the digests, made from the template files and the references
-    the build cache remembers (importing Jinja would be a tenth of such a build).
+    the build cache remembers (importing Jinja would be a good part of such a build).
     """
 
     def __init__(

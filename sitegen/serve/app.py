@@ -28,8 +28,9 @@ class Preview:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
-        host = f"[{host}]" if ":" in str(host) else str(host)
-        return f"http://{host}:{port}{self.session.site.base_path}"
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        name = f"[{name}]" if ":" in name else name
+        return f"http://{name}:{port}{self.session.site.base_path}"
 
     def start(self) -> bool:
         """Build once and start watching; False if that first build failed (the server then

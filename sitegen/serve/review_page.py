@@ -87,6 +87,7 @@ def _label(item: Item) -> str:
         "unsure_event": "an unsure event",
         "no_topic": "no topic",
         "single_mention": f"{item.subject} on one mention",
+        "unmatched_speaker": "a speaker of no party",
     }[item.kind]
 
 

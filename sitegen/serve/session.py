@@ -23,13 +23,14 @@ from sitegen.build import (
     rare_collections,
 )
 from sitegen.cache import cache_file, load_cache, save_cache
-from sitegen.commands.build import held_back, print_problems, summary
 from sitegen.config import SiteConfig, load_config
-from sitegen.deps import CACHE_DIR
 from sitegen.enrich.extract import prepare as prepare_extraction
 from sitegen.errors import BuildError, Problem, Problems, UsageError
 from sitegen.inputs import INPUT_FOLDERS
+from sitegen.layout import CACHE_DIR
 from sitegen.markdown.body import prepare as prepare_markdown
+from sitegen.narrate import held_back, plan_line, print_problems, summary
+from sitegen.plans import LastBuild
 from sitegen.render.themes import theme_chain
 from sitegen.review import Reviewer
 from sitegen.serve import review_page
@@ -55,6 +56,7 @@ class Session:
         options = replace(options, refresh_search=False)
         self.options = options
         self.result: BuildResult | None = None  # the last good build
+        self._last: LastBuild | None = None  # what the next build may start from
         self.live = live
         # Until a build succeeds, serve whatever an earlier build left (if anything).
         self.config = self._read_config()
@@ -82,7 +84,7 @@ class Session:
             if built:
                 # Set what the rebuild left apart from the cyclic collector (as prepare()
                 # does), instead of letting it walk them all as soon as the rebuild is done:
-                # 0.06-0.09 s at 10,000 articles, holding up the very request that reloads
+                # a walk that grows with the site, holding up the very request that reloads
                 # the page. A successful rebuild leaves no reference cycles to free (the
                 # tests check), and what it replaced is still freed by reference counting.
                 gc.freeze()
@@ -94,7 +96,9 @@ class Session:
             # the last build (of which the cache kept what it saw): the watcher saw them all,
             # unless the burst was large enough to overflow the kernel's event queue.
             changed = frozenset(self._inputs) if len(self._inputs) <= TRUSTED_BURST else None
-            result = build(replace(self.options, changed=changed))
+            # The last build's model, which this build may change: not kept if it fails.
+            last, self._last = self._last, None
+            result = build(replace(self.options, changed=changed, last=last))
         except BuildError as exc:
             problems = exc.problems
         except UsageError as exc:  # e.g. site.yaml names a theme that does not exist
@@ -112,6 +116,7 @@ class Session:
 
     def _succeeded(self, result: BuildResult) -> None:
         self.result, report = result, result.report
+        self._last = result.last
         styles_only = bool(self._inputs) and all(p.suffix == ".css" for p in self._inputs)
         self._inputs.clear()
         self.config = result.site.config
@@ -119,6 +124,7 @@ class Session:
         listed = review.version != self.site.review.version
         self.site = ServedSite(result.output, self.config.base_path, review)
         print(summary(result), flush=True)
+        print(plan_line(result), flush=True)
         if note := held_back(result.site):
             print(note, flush=True)
         if self.live is not None:
@@ -143,8 +149,8 @@ class Session:
         ``build`` starts warm (the session keeps its own copy in memory). The preview runs
         this while it already serves the pages, before it handles the first save.
 
-        Then set what the session holds (the cache, the site model: millions of objects at
-        10,000 articles) apart from the cyclic garbage collector, which would otherwise walk
+        Then set what the session holds (the cache, the site model: millions of objects on
+        a large site) apart from the cyclic garbage collector, which would otherwise walk
         them all in each full collection, in the middle of some rebuild. They are still
         freed when no longer referenced; only cycles among them would stay."""
         prepare_extraction()

@@ -4,7 +4,7 @@ The aliases are merged into a trie, written as one regular expression over lower
 ("c(?:h(?:ernobyl|ornobyl)|rimea(?:n peninsula)?)"): at each position the regex engine
 follows one branch per character instead of trying every alias in turn, and with no
 IGNORECASE flag it skips positions that cannot start an alias by their first character
-alone. That is three times faster on article text than an alternation of the aliases, which
+alone. That is several times faster on article text than an alternation of the aliases, which
 matters because every paragraph of every body goes through it.
 
 Matching is case-insensitive on whole words; spaces and hyphens inside an alias match any run
@@ -69,7 +69,7 @@ class MentionMatcher:
                         node = node.setdefault(unit, {})
                     node[_END] = {}
         # Whole words: nothing word-like just before. Where every phrase starts with a word
-        # character, \b says the same, and the regex engine finds it twice as fast.
+        # character, \b says the same, and the regex engine finds it at least as fast.
         start = r"\b" if all(_WORD.match(unit) for unit in trie) else r"(?<!\w)"
         self._pattern = re.compile(start + _branches(trie)) if trie else None
 

@@ -7,12 +7,12 @@ and then exchanges the two folders in one atomic ``renameat2(RENAME_EXCHANGE)`` 
 
 * a failed or killed build never touches the live site;
 * a warm build touches only what changed since the spare's version, never the whole tree
-  (on this kind of disk, creating or deleting 10,000 folders takes seconds);
+  (on this kind of disk, creating or deleting a large site's folders is slow);
 * a build that changes nothing does not swap at all.
 
 A manifest of every file's content hash, per tree, lives in the build cache, in ``marshal``
-format: the preview server writes it on every rebuild, and for a large site ``json`` took
-ten times as long (15 ms against 1.3 ms at 10,000 pages). A marker file
+format: the preview server writes it on every rebuild, and for a large site ``json`` takes
+several times as long (docs/performance.md). A marker file
 says the spare tree is being modified, so a build killed half way makes the next one
 rebuild the spare from scratch rather than trust it.
 """
@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.deps import CACHE_DIR
 from sitegen.errors import SiteInPlace, UsageError
 from sitegen.inputs import INPUT_FOLDERS
+from sitegen.layout import CACHE_DIR
 
 
 @dataclass
@@ -86,7 +86,7 @@ class StagedOutput:
         someone deleted is forgotten, so that this build swaps in a tree that has it."""
         if digest is None or self._live.get(name) != digest:
             return False
-        # access(), not isfile(): no stat result to build, a third quicker, and this runs for
+        # access(), not isfile(): no stat result to build, so quicker, and this runs for
         # every current page of every preview rebuild.
         if os.access(f"{self.final}/{name}", os.F_OK):
             return True
@@ -306,7 +306,7 @@ def _renameat2() -> Callable[..., int] | None:
         return None
     import ctypes  # here: a build that changes nothing swaps nothing
 
-    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # type: ignore[no-any-return]
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
 
 
 def recover(final: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article
 from tests.helpers import SITE_FILES
+from tests.sites import article, snapshot
 
 
 def sitegen(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -175,11 +175,10 @@ def test_every_problem_is_listed_at_once(make_site: Callable[..., Path]) -> None
 def test_failed_build_leaves_previous_site_intact(make_site: Callable[..., Path]) -> None:
     site = make_site(GOOD)
     assert sitegen("build", site).returncode == 0
-    before = {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
+    before = snapshot(site / "_site")
     (site / "content/articles/annexed.md").write_text("---\ntitle: [broken\n---\n")
     assert sitegen("build", site).returncode == 1
-    after = {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
-    assert after == before
+    assert snapshot(site / "_site") == before
 
 
 def test_template_error_names_template_and_line(make_site: Callable[..., Path]) -> None:

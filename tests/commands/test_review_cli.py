@@ -129,3 +129,62 @@ def test_doing_each_edit_the_list_gives_clears_it(tmp_path: Path) -> None:
     data = json.loads((site / "_site" / "briefing.json").read_text(encoding="utf-8"))
     farmers = next(a for a in data["articles"] if a["slug"] == "farmers-in-the-south-start")
     assert farmers["topics"] == []
+
+
+PARTIES = """\
+parties:
+  - slug: ukraine
+    name: Ukraine
+    aliases: [Ukraine, Ukrainian]
+  - slug: iaea
+    name: IAEA
+    aliases: [IAEA, inspectors]
+"""
+
+
+def test_speakers_no_party_names_are_listed_until_an_alias_names_them(tmp_path: Path) -> None:
+    site = imported(tmp_path / "site")
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + PARTIES, encoding="utf-8")
+    speakers = [
+        (path, subject) for path, _, kind, subject in items(site) if kind == "unmatched_speaker"
+    ]
+    assert speakers == [(COOLING, "s-1"), (UKRAINIAN, "s-1"), (UNRELATED, "s-1")]
+    listed = sitegen(site, "review").stdout
+    parties_line = config.read_text(encoding="utf-8").splitlines().index("parties:") + 1
+    assert (
+        f"{UKRAINIAN}:10: speaker “the town council of Enerhodar” of the event 2022-03-12 in "
+        "s-1 matched no party, so the event is claimed by no party: “Workers restored a backup "
+        "power line to the Zaporizhzhia nuclear power plant.”\n"
+        "    edit: add it to the aliases of the party it speaks for in "
+        f"site.yaml:{parties_line} ('parties:'), e.g. 'aliases: [..., the town council of "
+        "Enerhodar]'; a speaker of no side goes in a party with 'side: other'\n"
+    ) in listed
+
+    # Each edit as the list gives it: the operator and the council speak for Ukraine; the
+    # city for no side, so it goes in a party of side "other".
+    report = json.loads(sitegen(site, "review", "--json").stdout)
+    aliases = {
+        item["path"]: item["edit"].split("'aliases: [..., ", 1)[1].split("]'", 1)[0]
+        for item in report["items"]
+        if item["kind"] == "unmatched_speaker"
+    }
+    settled = PARTIES.replace(
+        "[Ukraine, Ukrainian]", f"[Ukraine, Ukrainian, {aliases[COOLING]}, {aliases[UKRAINIAN]}]"
+    ) + (
+        f"  - slug: city-hall\n    name: City hall\n    side: other\n"
+        f"    aliases: [{aliases[UNRELATED]}]\n"
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(PARTIES, settled), encoding="utf-8"
+    )
+    assert [kind for _, _, kind, _ in items(site) if kind == "unmatched_speaker"] == []
+    built = sitegen(site, "build")
+    assert built.returncode == 0, built.stderr
+    data = json.loads((site / "_site" / "briefing.json").read_text(encoding="utf-8"))
+    claims = {(e["claimed_by"], e["party"], e["side"]) for e in data["events"] if e["claimed_by"]}
+    assert claims == {
+        ("the plant's operator", "ukraine", "ukraine"),
+        ("the town council of Enerhodar", "ukraine", "ukraine"),
+        ("the city", "city-hall", "other"),
+    }

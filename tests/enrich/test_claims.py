@@ -50,6 +50,10 @@ def claim(*texts: str, at: int = -1) -> Claim | None:
         ("As reported by the Lakeside Courier, the toll was released by Velk's health office.",
          "Velk's health office"),
         ("The Ostland Atomic Agency said its crews left on Monday.", "The Ostland Atomic Agency"),
+        # a characterisation is a claim too
+        ("Ostland's foreign office described the blast on Monday as an accident.",
+         "Ostland's foreign office"),
+        ("Velk's mayor called the shelling on Friday a provocation.", "Velk's mayor"),
     ],
 )  # fmt: skip
 def test_speaker_forms(text: str, speaker: str) -> None:
@@ -63,6 +67,7 @@ def test_speaker_forms(text: str, speaker: str) -> None:
         "The ferry sank on Monday.",
         "It was reported in May that the port reopened.",  # passive: the outlet's voice
         "The reported blast on Monday damaged a school.",  # an adjective, not a speaker
+        "The mayor of Velk describes life under the blockade.",  # no claim without "as"
     ],
 )
 def test_the_outlets_own_voice(text: str) -> None:
@@ -131,3 +136,101 @@ def test_an_author_sets_the_party() -> None:
     assert PARTIES.chosen(None, "ostland") == Attribution("Ostland", "ostland", "ostland")
     assert PARTIES.chosen("a ferryman", "outlet") == Attribution("a ferryman", "outlet", "outlet")
     assert PARTIES.chosen("Tarsen", None) == Attribution("Tarsen", "marovia", "marovia")
+
+
+def test_a_hedged_sentence_takes_the_speaker_its_paragraph_names() -> None:
+    # "reportedly" says the sentence relays someone's account: the next sentence names whose.
+    found = claim(
+        "Forty of the ferry's crew are reportedly still held in Velk.",
+        "Even so, two groups were let go in May, says the harbour master of Ostland.",
+        at=0,
+    )
+    assert found is not None and found.speaker == "the harbour master of Ostland"
+    assert PARTIES.attribution(found).party == "ostland"
+    # ... else the sentence before it does.
+    found = claim(
+        "The Velk council said the ferry was seized on Monday.",
+        "Its crew were allegedly taken to the old port.",
+    )
+    assert found is not None and found.speaker == "The Velk council"
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # no hedge: the outlet tells it, and the speaker of the next sentence only that one
+        [Sentence("s-1", "The ferry sank on Monday.", 1),
+         Sentence("s-2", "Two sailors are missing, Ostland's coast guard said.", 1)],
+        # hedged, but nobody in its paragraph is named: an unnamed source, the outlet's voice
+        [Sentence("s-1", "The crew were reportedly moved on Sunday.", 1),
+         Sentence("s-2", "Ostland's coast guard said the port was closed.", 3)],
+        # a denial after it disputes it; it does not make the denier its speaker
+        [Sentence("s-1", "Velk troops reportedly crossed the river on Friday.", 1),
+         Sentence("s-2", "Marovia denied it.", 1)],
+    ],
+)  # fmt: skip
+def test_a_neighbours_speaker_is_carried_only_to_a_hedged_sentence(
+    sentences: list[Sentence],
+) -> None:
+    assert attribute(sentences, 0) is None
+
+
+def test_a_speaker_no_party_names_takes_the_party_of_the_channel_relaying_them() -> None:
+    # A party's own channel (the Velk Courier is Marovia's) relays its officials: an official
+    # it names by title alone speaks for that party.
+    relayed = (
+        "As reported by the Velk Courier, the news was shared by the Minister of Rivers and "
+        "Ports, Ana Roth."
+    )
+    found = claim(relayed)
+    assert found == Claim("the Minister of Rivers and Ports", relayed_by="the Velk Courier")
+    assert PARTIES.attribution(found) == Attribution(
+        "the Minister of Rivers and Ports", "marovia", "marovia"
+    )
+    # ... and so does the quotation in which the same official is named by title again.
+    quoted = claim(relayed, "“We reopened the locks today,” the minister said.")
+    assert PARTIES.attribution(quoted).party == "marovia"
+    # A speaker's own words decide first; a channel that is no party's gives none.
+    own = claim("As reported by the Velk Courier, the toll was released by Ostland's army.")
+    assert PARTIES.attribution(own).party == "ostland"
+    other = claim("As reported by the Lakeside Courier, the news was shared by the mayor.")
+    assert PARTIES.attribution(other) == Attribution("the mayor", None, "other")
+    chained = claim("The Velk Courier reports that the mayor says the locks reopened.")
+    assert chained == Claim("the mayor", relayed_by="The Velk Courier")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speaker"),
+    [
+        # "This was reported by X": the sentences before it are X's
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "The news was confirmed by Ostland's coast guard.", 1)],
+         "Ostland's coast guard"),
+        # opening a paragraph, it speaks for the paragraph before
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "Their crews swam ashore.", 1),
+          Sentence("s-3", "This was reported by the Marovian river police.", 3)],
+         "the Marovian river police"),
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "Ostland's canal office reported this on its website.", 1)],
+         "Ostland's canal office"),
+        ([Sentence("s-1", "Two barges sank near Velk on Sunday.", 1),
+          Sentence("s-2", "As the Lakeside Courier reported, the news was shared by Ostland's "
+                          "coast guard.", 3)],
+         "Ostland's coast guard"),
+        # not about what came before: the outlet's voice
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "Ostland's canal office said repairs would take a week.", 1)],
+         None),
+        # another speaker in between: what "this" covers is theirs, not the first sentence
+        ([Sentence("s-1", "A lock gate broke on Friday.", 1),
+          Sentence("s-2", "The mayor said nobody was hurt.", 1),
+          Sentence("s-3", "This was reported by the Velk Courier.", 1)],
+         None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_refers_back_names_the_speaker_of_what_it_follows(
+    sentences: list[Sentence], speaker: str | None
+) -> None:
+    found = attribute(sentences, 0)
+    assert (found.speaker if found else None) == speaker

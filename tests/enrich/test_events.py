@@ -19,7 +19,7 @@ from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Event, Site
 from sitegen.review import review
-from tests.conftest import article
+from tests.sites import article
 
 Model = Callable[..., tuple[Site, Problems]]
 

@@ -12,7 +12,7 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Site
-from tests.conftest import article
+from tests.sites import article
 
 BODY = (
     "Troops are leaving Chernobyl, officials said.\n\n"

@@ -15,7 +15,7 @@ from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Event, Site
 from tests.conftest import REPO
-from tests.helpers import copy_example
+from tests.sites import EXAMPLE_SITE, copy_site
 
 CHERNOBYL = "russian-army-abandons-chernobyl"
 ZNPP = "putins-ukraine-disaster"
@@ -24,7 +24,7 @@ ZNPP_FILE = "content/articles/2022-12-putins-ukraine-disaster.md"
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_example(tmp_path_factory.mktemp("example"))
+    return copy_site(EXAMPLE_SITE, tmp_path_factory.mktemp("example"), search=False)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def extracted_only(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The example with its authors' front-matter events removed: extraction alone."""
     import yaml
 
-    folder = copy_example(tmp_path_factory.mktemp("extracted"))
+    folder = copy_site(EXAMPLE_SITE, tmp_path_factory.mktemp("extracted"), search=False)
     for path in (folder / "content" / "articles").glob("*.md"):
         _, header, body = path.read_text(encoding="utf-8").split("---\n", 2)
         fields = yaml.safe_load(header)

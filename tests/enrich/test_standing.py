@@ -14,21 +14,8 @@ from sitegen.enrich.pipeline import enrich
 from sitegen.errors import BuildError, Problems
 from sitegen.markdown import make_renderer
 from sitegen.model import Site
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, PARTIES, article
 
-PARTIES = """\
-parties:
-  - slug: marovia
-    name: Marovia
-    aliases: [Marovia, Marovian, Velk]
-  - slug: ostland
-    name: Ostland
-    aliases: [Ostland, Ostlander]
-  - slug: ostland-army
-    name: Ostland's army
-    side: ostland
-    aliases: [Ostland's army, Ostlander army]
-"""
 CONFIG = BASIC_SITE.replace("aliases: [Donbas, Luhansk, Donetsk]", "aliases: [Donbas, Dunmore]")
 
 

@@ -6,7 +6,6 @@ The browser itself comes from ``tests/conftest.py`` (``browser`` and ``page`` fi
 from __future__ import annotations
 
 import http.server
-import shutil
 from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,23 +13,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import REPO
 from tests.helpers import serve_folder
+from tests.sites import BRIEFING_SITE, EXAMPLE_SITE, copy_site
 
-FIXTURE_SITE = Path(__file__).parent / "fixtures" / "briefing"
 BASE_URL = "https://example.github.io/briefing/"
 PREFIX = "/briefing/"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: takes tens of seconds (still runs in CI)")
-
-
-def copy_site(source: Path, target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(source / "site.yaml", target / "site.yaml")
-    shutil.copytree(source / "content", target / "content")
-    return target
 
 
 def built(source: Path, target: Path) -> Path:
@@ -41,12 +28,12 @@ def built(source: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def fixture_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(FIXTURE_SITE, tmp_path_factory.mktemp("fixture"))
+    return built(BRIEFING_SITE, tmp_path_factory.mktemp("fixture"))
 
 
 @pytest.fixture(scope="module")
 def example_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(REPO, tmp_path_factory.mktemp("example"))
+    return built(EXAMPLE_SITE, tmp_path_factory.mktemp("example"))
 
 
 class PagesHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,7 +12,8 @@ import pytest
 from sitegen.config import load_config
 from sitegen.errors import Problems
 from sitegen.publish.linkcheck import check_links
-from tests.publish.conftest import BASE_URL, FIXTURE_SITE, copy_site
+from tests.publish.conftest import BASE_URL
+from tests.sites import BRIEFING_SITE, copy_site
 
 
 def sitegen(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -33,7 +34,7 @@ def output(fixture_output: Path, tmp_path: Path) -> Path:
 
 
 def report_for(output: Path):  # type: ignore[no-untyped-def]
-    config = load_config(FIXTURE_SITE, Problems(), {"base_url": BASE_URL})
+    config = load_config(BRIEFING_SITE, Problems(), {"base_url": BASE_URL})
     return check_links(output, config)
 
 
@@ -93,7 +94,7 @@ def test_root_absolute_links_are_warned_about(output: Path) -> None:
 
 
 def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
-    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    site = copy_site(BRIEFING_SITE, tmp_path / "site")
     good = sitegen("check", site, "--base-url", BASE_URL)
     assert good.returncode == 0, good.stderr
     summary, review = good.stdout.strip().splitlines()[-2:]
@@ -110,13 +111,13 @@ def test_check_command_summary_and_exit_status(tmp_path: Path) -> None:
 
 
 def test_no_build_without_output_is_a_usage_error(tmp_path: Path) -> None:
-    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    site = copy_site(BRIEFING_SITE, tmp_path / "site")
     result = sitegen("check", site, "--no-build")
     assert result.returncode == 2 and "holds no built site" in result.stderr
 
 
 def test_check_keeps_the_base_url_the_site_was_built_with(tmp_path: Path) -> None:
-    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    site = copy_site(BRIEFING_SITE, tmp_path / "site")
     assert sitegen("build", site, "--base-url", BASE_URL).returncode == 0
     robots = site / "_site" / "robots.txt"
     checked = sitegen("check", site)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.publish.conftest import FIXTURE_SITE, copy_site
+from tests.sites import BRIEFING_SITE, copy_site
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -28,7 +28,7 @@ def deploy(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A site in a git repository with one commit and a bare ``origin``."""
-    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    site = copy_site(BRIEFING_SITE, tmp_path / "site")
     (site / ".gitignore").write_text("_site/\n.sitegen-cache/\n")
     git("init", "--quiet", "--initial-branch=main", cwd=site)
     git("config", "user.name", "Test", cwd=site)
@@ -99,7 +99,7 @@ def test_rejected_push_is_reported(repo: Path, tmp_path: Path) -> None:
 
 
 def test_no_repository(tmp_path: Path) -> None:
-    site = copy_site(FIXTURE_SITE, tmp_path / "site")
+    site = copy_site(BRIEFING_SITE, tmp_path / "site")
     result = deploy(site)
     assert result.returncode == 1
     assert "not in a git repository" in result.stderr

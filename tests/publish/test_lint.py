@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen.build import BuildOptions, build
 from sitegen.publish.lint import lint
-from tests.conftest import article
+from tests.sites import article
 
 
 def test_each_warning(make_site: Callable[..., Path]) -> None:

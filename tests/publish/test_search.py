@@ -10,14 +10,15 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.publish import search
-from tests.publish.conftest import FIXTURE_SITE, copy_site, serve_pages
+from tests.publish.conftest import serve_pages
+from tests.sites import BRIEFING_SITE, copy_site
 
 ENTRY = "pagefind/pagefind-entry.json"
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    return copy_site(FIXTURE_SITE, tmp_path / "site")
+    return copy_site(BRIEFING_SITE, tmp_path / "site")
 
 
 def test_build_indexes_the_articles_topics_and_chronology(fixture_output: Path) -> None:

@@ -19,19 +19,12 @@ import pytest
 from sitegen import cli
 from sitegen.build import BuildOptions
 from sitegen.commands import build as build_command
-from tests.conftest import write_files
 from tests.helpers import parse_page
-from tests.reliability.sites import GOOD_ARTICLE, SITE_YAML, snapshot
+from tests.sites import SMALL_SITE, front, small_site, snapshot, write_files
 
 GOOD_PAGES = {"index.html", "articles/troops-leave-chernobyl/index.html"}
 YAML_HINT = "\n    hint: write YYYY-MM-DD, YYYY-MM or YYYY"
 SLUG_HINT = "\n    hint: use lowercase letters, digits and hyphens only"
-
-
-def front(
-    extra: str = "", body: str = "Officials visited Chernobyl.\n", date: str = "2022-03-01"
-) -> str:
-    return f"---\ntitle: Bad input\ndate: {date}\n{extra}---\n{body}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +84,7 @@ CASES: dict[str, Case] = {
         ),
     ),
     "YAML syntax error: an unclosed quote is reported where it opens": Case(
-        {"content/articles/a.md": front('summary: "Troops left.\nsource: Wire\nauthor: A\n')},
+        {"content/articles/a.md": front(extra='summary: "Troops left.\nsource: Wire\nauthor: A\n')},
         1,
         (
             "content/articles/a.md:4: front matter is not valid YAML: a quoted value is not "
@@ -101,7 +94,7 @@ CASES: dict[str, Case] = {
         ),
     ),
     "YAML syntax error: a colon inside a value": Case(
-        {"content/articles/a.md": front("summary: Update: troops left\n")},
+        {"content/articles/a.md": front(extra="summary: Update: troops left\n")},
         1,
         (
             "content/articles/a.md:4: front matter is not valid YAML: mapping values are not "
@@ -111,7 +104,7 @@ CASES: dict[str, Case] = {
         ),
     ),
     "tab indentation": Case(
-        {"content/articles/a.md": front("events:\n\t- date: 2022\n")},
+        {"content/articles/a.md": front(extra="events:\n\t- date: 2022\n")},
         1,
         (
             "content/articles/a.md:5: front matter is not valid YAML: found character that "
@@ -120,7 +113,11 @@ CASES: dict[str, Case] = {
         ),
     ),
     "python tag refused by safe loading": Case(
-        {"content/articles/a.md": front("source: !!python/object/apply:os.system [touch PWNED]\n")},
+        {
+            "content/articles/a.md": front(
+                extra="source: !!python/object/apply:os.system [touch PWNED]\n"
+            )
+        },
         1,
         (
             "content/articles/a.md:4: front matter is not valid YAML: could not determine a "
@@ -131,7 +128,7 @@ CASES: dict[str, Case] = {
         check=lambda output: (not (output.parent / "PWNED").exists()) or pytest.fail("ran"),
     ),
     "duplicate key": Case(
-        {"content/articles/a.md": front("source: One\nsource: Two\n")},
+        {"content/articles/a.md": front(extra="source: One\nsource: Two\n")},
         1,
         (
             "content/articles/a.md:5: front matter is not valid YAML: key 'source' appears "
@@ -139,7 +136,11 @@ CASES: dict[str, Case] = {
         ),
     ),
     "duplicate key in a nested mapping": Case(
-        {"content/articles/a.md": front("events:\n  - date: 2022\n    text: a\n    text: b\n")},
+        {
+            "content/articles/a.md": front(
+                extra="events:\n  - date: 2022\n    text: a\n    text: b\n"
+            )
+        },
         1,
         (
             "content/articles/a.md:7: front matter is not valid YAML: key 'text' appears twice\n"
@@ -195,12 +196,12 @@ CASES: dict[str, Case] = {
         ),
     ),
     "slug ../../etc/passwd": Case(
-        {"content/articles/a.md": front("slug: ../../etc/passwd\n")},
+        {"content/articles/a.md": front(extra="slug: ../../etc/passwd\n")},
         1,
         ("content/articles/a.md:4: slug '../../etc/passwd' is not usable in a URL" + SLUG_HINT,),
     ),
     "slug with control characters": Case(
-        {"content/articles/a.md": front('slug: "a\\x07b\\nc"\n')},
+        {"content/articles/a.md": front(extra='slug: "a\\x07b\\nc"\n')},
         1,
         (
             "content/articles/a.md:4: 'a\\x07b\\nc' holds the character U+0007 (BELL), which "
@@ -210,8 +211,8 @@ CASES: dict[str, Case] = {
     ),
     "two articles with the same slug": Case(
         {
-            "content/articles/a.md": front("slug: same\n"),
-            "content/articles/b.md": front("slug: same\n"),
+            "content/articles/a.md": front(extra="slug: same\n"),
+            "content/articles/b.md": front(extra="slug: same\n"),
         },
         1,
         (
@@ -228,12 +229,12 @@ CASES: dict[str, Case] = {
         ),
     ),
     "misspelled site.yaml key": Case(
-        {"site.yaml": SITE_YAML + "home_lastest: 5\n"},
+        {"site.yaml": SMALL_SITE + "home_lastest: 5\n"},
         1,
         ("site.yaml:7: unknown option 'home_lastest'\n    hint: did you mean 'home_latest'?",),
     ),
     "misspelled front-matter key": Case(
-        {"content/articles/a.md": front("sumary: Short.\n")},
+        {"content/articles/a.md": front(extra="sumary: Short.\n")},
         1,
         ("content/articles/a.md:4: unknown field 'sumary'\n    hint: did you mean 'summary'?",),
     ),
@@ -263,15 +264,15 @@ CASES: dict[str, Case] = {
         ),
     ),
     "BOM": Case(
-        {"content/articles/bom.md": "\ufeff" + front("slug: bom\n")},
+        {"content/articles/bom.md": "\ufeff" + front(extra="slug: bom\n")},
         0,
         pages={"articles/bom/index.html": ("Officials visited Chernobyl.",)},
     ),
     "CRLF line ends": Case(
         {
             "content/articles/crlf.md": front(
-                "slug: crlf\nevents:\n  - date: 2022-02-24\n    text: Troops took Chernobyl.\n",
-                "First line.\nSecond line about Chernobyl.\n\n[[nowhere]]\n",
+                extra="slug: crlf\nevents:\n  - date: 2022-02-24\n    text: Troops took Chernobyl.\n",
+                body="First line.\nSecond line about Chernobyl.\n\n[[nowhere]]\n",
             ).replace("\n", "\r\n")
         },
         1,
@@ -284,8 +285,8 @@ CASES: dict[str, Case] = {
         {
             "content/articles/crlf.md": "\ufeff"
             + front(
-                "slug: crlf\nevents:\n  - date: 2022-02-24\n    text: Troops took Chernobyl.\n",
-                "First line.\nSecond line about Chernobyl.\n",
+                extra="slug: crlf\nevents:\n  - date: 2022-02-24\n    text: Troops took Chernobyl.\n",
+                body="First line.\nSecond line about Chernobyl.\n",
             ).replace("\n", "\r\n")
         },
         0,
@@ -297,8 +298,8 @@ CASES: dict[str, Case] = {
     "10,000 links in one article": Case(
         {
             "content/articles/links.md": front(
-                "slug: links\n",
-                "".join(f"See [{i}](https://example.com/{i}). " for i in range(10_000)),
+                extra="slug: links\n",
+                body="".join(f"See [{i}](https://example.com/{i}). " for i in range(10_000)),
             )
         },
         0,
@@ -308,8 +309,8 @@ CASES: dict[str, Case] = {
     "deeply nested lists and quotes": Case(
         {
             "content/articles/nested.md": front(
-                "slug: nested\n",
-                "".join("  " * depth + "- item\n" for depth in range(9))
+                extra="slug: nested\n",
+                body="".join("  " * depth + "- item\n" for depth in range(9))
                 + "\n"
                 + "> " * 19
                 + "deep quote\n\n"
@@ -327,8 +328,8 @@ CASES: dict[str, Case] = {
     "lists nested beyond the parser's limit": Case(
         {
             "content/articles/nested.md": front(
-                "slug: nested\n",
-                "".join("  " * depth + "- item\n" for depth in range(300)) + "\nLost text.\n",
+                extra="slug: nested\n",
+                body="".join("  " * depth + "- item\n" for depth in range(300)) + "\nLost text.\n",
             )
         },
         1,
@@ -339,14 +340,14 @@ CASES: dict[str, Case] = {
         ),
     ),
     "far-future date": Case(
-        {"content/articles/future.md": front("slug: future\n", date="9999-12-31")},
+        {"content/articles/future.md": front(extra="slug: future\n", date="9999-12-31")},
         0,
         pages={"articles/future/index.html": ("31 December 9999",)},
     ),
     "pre-1900 dates": Case(
         {
             "content/articles/old.md": front(
-                "slug: old\nevents:\n  - date: 1066-10-14\n    text: A battle near Hastings.\n",
+                extra="slug: old\nevents:\n  - date: 1066-10-14\n    text: A battle near Hastings.\n",
                 date="1850-05-01",
             )
         },
@@ -360,7 +361,7 @@ CASES: dict[str, Case] = {
         {
             "site.yaml": REGEX_SITE,
             "content/articles/regex.md": front(
-                "slug: regex\n", "Builds in C++ failed. The axb and ZNPP lines held.\n"
+                extra="slug: regex\n", body="Builds in C++ failed. The axb and ZNPP lines held.\n"
             ),
         },
         0,
@@ -370,7 +371,9 @@ CASES: dict[str, Case] = {
     "topic without aliases": Case(
         {
             "site.yaml": REGEX_SITE,
-            "content/articles/plain.md": front("slug: plain\n", "A plain topic story.\n"),
+            "content/articles/plain.md": front(
+                extra="slug: plain\n", body="A plain topic story.\n"
+            ),
         },
         0,
         pages={"topics/plain/index.html": ("A plain topic story.",)},
@@ -392,13 +395,7 @@ def test_bad_input(
 ) -> None:
     case = CASES[name]
     monkeypatch.setattr(build_command, "BuildOptions", partial(BuildOptions, strict_templates=True))
-    site = write_files(
-        tmp_path / "site",
-        {
-            "site.yaml": SITE_YAML,
-            "content/articles/2022-03-31-troops-leave-chernobyl.md": GOOD_ARTICLE,
-        },
-    )
+    site = small_site(tmp_path / "site")
     assert run_build(site, capsys) == (0, "")
     output = site / "_site"
     before = snapshot(output)

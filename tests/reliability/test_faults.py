@@ -13,15 +13,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import BuildOptions
 from sitegen.serve.session import Session
-from tests.conftest import REPO, write_files
-from tests.reliability.sites import GOOD_ARTICLE, SITE_YAML, snapshot
+from tests.conftest import REPO
+from tests.sites import GOOD_ARTICLE, GOOD_ARTICLE_PATH, copy_site, small_site, snapshot
 
 sys.path.insert(0, str(REPO / "bench"))
 from corpus import generate
@@ -55,13 +54,12 @@ def clean_build(site: Path, into: Path) -> dict[str, bytes]:
     """The tree a first build of ``site``'s current inputs makes, in a fresh folder."""
     fresh = into / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
-    shutil.copy2(site / "site.yaml", fresh / "site.yaml")
-    shutil.copytree(site / "content", fresh / "content")
+    copy_site(site, fresh)
     assert finish("build", fresh, "-q") == (0, "")
     return snapshot(fresh / "_site")
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_points_leaves_the_previous_site(tmp_path: Path) -> None:
     site = generate(tmp_path / "site", 300)
     with (site / "site.yaml").open("a", encoding="utf-8") as stream:
@@ -107,11 +105,10 @@ def test_kill_9_at_random_points_leaves_the_previous_site(tmp_path: Path) -> Non
 
 
 @pytest.fixture
-def built_site(make_site: Callable[..., Path]) -> Path:
-    site = make_site({"content/articles/2022-03-31-troops-leave-chernobyl.md": GOOD_ARTICLE})
-    write_files(site, {"site.yaml": SITE_YAML})
+def built_site(tmp_path: Path) -> Path:
+    site = small_site(tmp_path / "site")
     assert finish("build", site, "-q") == (0, "")
-    article = site / "content/articles/2022-03-31-troops-leave-chernobyl.md"
+    article = site / GOOD_ARTICLE_PATH
     article.write_text(GOOD_ARTICLE.replace("officials said", "officials confirmed"))
     return site
 
@@ -214,6 +211,7 @@ def test_rebuilds_survive_articles_deleted_or_half_written(built_site: Path) -> 
     print(f"\nrebuilds under a vandal: {outcomes.count(True)} ok, {outcomes.count(False)} reported")
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_import_leaves_no_partial_article(tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
@@ -226,7 +224,7 @@ def test_ctrl_c_during_import_leaves_no_partial_article(tmp_path: Path) -> None:
         )
     reference = tmp_path / "reference"
     assert finish("import", inputs, "--into", reference)[0] == 0
-    expected = {p.name: p.read_bytes() for p in reference.iterdir()}
+    expected = snapshot(reference)
     assert len(expected) == 150
     partial = 0
     for trial in range(8):

@@ -20,8 +20,8 @@ import pytest
 
 from sitegen import cli
 from sitegen.serve.server import PreviewServer, ServedSite
-from tests.conftest import write_files
-from tests.reliability.sites import SITE_YAML, Outcome, front, good_site, run_sitegen, snapshot
+from tests.reliability.harness import Outcome, good_site, run_sitegen
+from tests.sites import GOOD_ARTICLE_PATH, SMALL_SITE, front, snapshot, write_files
 
 FAILED = "build failed: 1 problem; the previous site was left as it was"
 
@@ -60,7 +60,7 @@ def test_a_docs_folder_sitegen_did_not_make_is_refused_and_kept(tmp_path: Path, 
 
 def test_a_site_built_before_the_marker_is_still_sitegen_s(site: Path) -> None:
     (site / "_site/.sitegen-output").unlink()  # as built by a sitegen without the marker
-    (site / "content/articles/2022-03-31-troops-leave-chernobyl.md").write_text(front())
+    (site / GOOD_ARTICLE_PATH).write_text(front())
     assert run_sitegen("build", site, "-q").status == 0  # the manifest lists every file
     assert (site / "_site/.sitegen-output").is_file()
     assert (site / "_site/articles/troops-leave-chernobyl/index.html").is_file()
@@ -242,7 +242,7 @@ def test_yaml_over_the_size_limit_is_refused(site: Path) -> None:
 @pytest.mark.parametrize("title", ["No", "off", "12:30", "017", "3.10", "=", "<<"])
 def test_titles_stay_as_written(site: Path, title: str) -> None:
     write_files(site, {"content/articles/odd.md": front(title, extra="slug: odd\n")})
-    (site / "site.yaml").write_text(SITE_YAML.replace("Reliability briefing", title))
+    (site / "site.yaml").write_text(SMALL_SITE.replace("Reliability briefing", title))
     assert run_sitegen("build", site, "-q").status == 0
     data = json.loads((site / "_site/briefing.json").read_text())
     assert data["site"]["title"] == title
@@ -276,6 +276,7 @@ def test_an_escape_character_in_a_body_is_refused_at_its_line(site: Path) -> Non
 # --- same-date merging is bounded --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_sixteen_thousand_reports_of_one_day_build_with_a_warning(site: Path) -> None:
     rng = random.Random(5)
     words = [f"zz{a}{b}" for a in "abcd" for b in "abcdefghij"]  # few, so all are common

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_files
-from tests.reliability.sites import front, good_site, run_sitegen, snapshot
+from tests.reliability.harness import good_site, run_sitegen
+from tests.sites import GOOD_ARTICLE_PATH, front, snapshot, write_files
 
 
 @pytest.fixture
@@ -198,7 +198,7 @@ def test_a_link_made_during_a_preview_is_checked_like_any_other(tmp_path: Path, 
     session = Session(BuildOptions(site), live=None)
     assert session.build()
     secret = write_files(tmp_path, {"secret.md": "---\ntitle: Secret\ndate: 2022\n---\nKEY\n"})
-    victim = site / "content/articles/2022-03-31-troops-leave-chernobyl.md"
+    victim = site / GOOD_ARTICLE_PATH
     victim.unlink()
     victim.symlink_to(secret / "secret.md")
     done = threading.Event()

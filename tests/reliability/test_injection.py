@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitegen.build import BuildOptions, build
-from tests.conftest import article, write_files
+from tests.sites import article, write_files
 
 PLAIN = {
     "title": "Plain title",
@@ -45,7 +45,9 @@ FORBIDDEN_SCHEMES = ("javascript", "data", "vbscript")
 NS = {"atom": "http://www.w3.org/2005/Atom", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def make_site(root: Path, values: dict[str, str]) -> Path:
+def injection_site(root: Path, values: dict[str, str]) -> Path:
+    """The one-article site of this test, with ``values`` in every place a source's string
+    shows (not the make_site fixture: two sites, one module-scoped build each)."""
     site_yaml = (
         "title: Injection\nbase_url: https://example.org/b/\nsearch: false\ntopics:\n"
         f"  - slug: hostile\n    name: {json.dumps(values['topic'])}\n"
@@ -93,7 +95,7 @@ def parse(path: Path) -> Structure:
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     built = []
     for name, values in (("plain", PLAIN), ("hostile", HOSTILE)):
-        site = make_site(tmp_path_factory.mktemp(name), values)
+        site = injection_site(tmp_path_factory.mktemp(name), values)
         built.append(build(BuildOptions(site, strict_templates=True)).output)
     return built[0], built[1]
 

@@ -179,6 +179,7 @@ furniture = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(st.lists(st.one_of(sentences, furniture), min_size=1, max_size=15))
 def test_cleaning_never_drops_a_sentence_naming_a_topic(lines: list[str]) -> None:

@@ -19,8 +19,7 @@ from sitegen.build import BuildOptions
 from sitegen.commands import serve as serve_command
 from sitegen.serve.app import Preview
 from sitegen.serve.reload import EVENTS_PATH
-from tests.conftest import write_files
-from tests.reliability.sites import SITE_YAML
+from tests.sites import SMALL_SITE, write_files
 
 PAGES = ["/", "/articles/a0/", "/topics/chernobyl/", "/chronology/", "/feed.xml", "/nowhere/"]
 WAVE = 200  # concurrent page requests per wave
@@ -61,13 +60,14 @@ def open_stream(port: int) -> socket.socket:
     return stream
 
 
+@pytest.mark.slow
 def test_pages_and_streams_during_rebuilds(make_site: Callable[..., Path]) -> None:
     articles = {
         f"content/articles/a{n}.md": f"---\ntitle: A{n}\ndate: 2022-03-0{n % 9 + 1}\n---\n"
         f"Officials at Chernobyl spoke, number {n}.\n"
         for n in range(20)
     }
-    site = make_site(articles, SITE_YAML)
+    site = make_site(articles, SMALL_SITE)
     preview = Preview(BuildOptions(site), "127.0.0.1", 0, reload=True)
     assert preview.start()
     server = threading.Thread(target=preview.serve_forever)
@@ -150,7 +150,7 @@ def test_listening_beyond_loopback_needs_host_and_warns(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    site = write_files(tmp_path, {"site.yaml": SITE_YAML})
+    site = write_files(tmp_path, {"site.yaml": SMALL_SITE})
     bound: list[str] = []
 
     class NoServer:  # records the address instead of listening: nothing leaves loopback

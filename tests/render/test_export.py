@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen.config import SiteConfig, TopicConfig
 from sitegen.dates import PartialDate
-from sitegen.model import Article, Citation, Event, Site, Topic
+from sitegen.model import Article, ArticleFile, Citation, Event, Site, Topic
 from sitegen.render.export import briefing_json, chronology_json, event_json
 
 
@@ -19,8 +19,8 @@ def small_site() -> Site:
         base_url="https://example.org/briefing",
         topics=(TopicConfig("chernobyl", "Chernobyl"), TopicConfig("donbas", "Donbas")),
     )
-    article = Article(Path("/site/a.md"), "a", "A title", PartialDate(2022, 3, 31), "", 1)
-    article.source = "Daily Test"
+    file = ArticleFile("a", "A title", PartialDate(2022, 3, 31), 1, source="Daily Test")
+    article = Article(Path("/site/a.md"), file, "")
     events = [
         Event(
             "2022-02-24-capture",

@@ -13,7 +13,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.cache import BuildCache
 from sitegen.render.pages import PageContext
 from sitegen.render.templates import Templates
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 FILES = {
     "content/articles/first.md": article(
@@ -75,8 +75,7 @@ def test_each_entry_is_rendered_once_per_build_and_kept_while_unchanged(
 def test_list_helpers_join_the_entries(make_site: Callable[..., Path]) -> None:
     site = make_site(FILES, BASIC_SITE + "search: false\n")
     options = BuildOptions(site, cache=BuildCache(), refresh_search=False)
-    build(options)
-    last = options.cache.last_build if options.cache else None
+    last = build(options).last
     assert last is not None
     shared = PageContext(last.site, last.templates, last.digests, last.asset_names)
     fragments = shared.base["fragments"]

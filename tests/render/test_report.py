@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen.build import BuildOptions, build
 from sitegen.render.report import plan_report
-from tests.conftest import BASIC_SITE, article
+from tests.sites import BASIC_SITE, article
 
 FILES = {
     "content/articles/old.md": article(

@@ -14,8 +14,8 @@ import pytest
 
 from sitegen.render.themes import builtin_themes
 from sitegen.serve.app import Preview
-from tests.conftest import article, write_files
 from tests.serve.conftest import WAIT
+from tests.sites import article, write_files
 
 pytestmark = pytest.mark.browser
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions
-from sitegen.review import Item
+from sitegen.review import KINDS, Item
 from sitegen.serve.reload import Broadcaster
 from sitegen.serve.review_page import PAGE, ReviewList, add_banner
 from sitegen.serve.server import PreviewServer, ServedSite
 from sitegen.serve.session import Session
-from tests.conftest import article
 from tests.serve.test_server import get, serve
+from tests.sites import article
 
 HELD = Item("content/articles/undated-a.md", 3, "needs_review", "date", "no date", "add it", "a")
 SOURCE = Item(
@@ -38,6 +38,13 @@ def test_the_banner_counts_links_and_names_what_this_article_needs() -> None:
     assert "this article" not in LISTED.banner("index.html", "/").decode()
     assert LISTED.banner(PAGE, "/") == b""  # the list does not link to itself
     assert ReviewList().banner("index.html", "/") == b""  # nothing open: no banner
+
+
+def test_the_banner_names_every_kind_of_item() -> None:
+    for kind in KINDS:
+        item = Item("content/articles/b.md", 1, kind, "s-1", "what", "edit", "b", "articles/b/")
+        listed = ReviewList((item,), "1 item needs review", "T", {"articles/b/": [item]})
+        assert "· this article: " in listed.banner("articles/b/index.html", "/").decode()
 
 
 def test_the_banner_goes_first_in_the_body() -> None:

@@ -12,7 +12,7 @@ import pytest
 from sitegen.build import BuildOptions, build
 from sitegen.cache import cache_file
 from sitegen.serve.session import TRUSTED_BURST, Session
-from tests.conftest import article
+from tests.sites import article
 
 BODY = "Inspectors reached the Chernobyl site again.\n"
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, Literal, ParamSpec, TypeVar, cast
 
 if TYPE_CHECKING:
-    from sitegen.cache import BuildCache, Memo
+    from sitegen.cache import BuildCache
+    from sitegen.memo import Memo
 
 # Tables kept in memory only are as large as the site but cheap to make again: saving and
 # loading them with the build cache would cost a ``sitegen build`` more than they save. The

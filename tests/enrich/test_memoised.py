@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.cache import BuildCache
-from sitegen.enrich.memo import IN_MEMORY, ON_DISK, Keyed, PerKey, WholeSite
+from sitegen.enrich.memoised import IN_MEMORY, ON_DISK, Keyed, PerKey, WholeSite
 
 
 def test_a_step_per_key_computes_only_what_changed_and_passes_its_context() -> None:
