@@ -37,10 +37,10 @@ from sitegen.enrich.bodies import (
     context_fingerprint,
 )
 from sitegen.enrich.events import cited_sentence
-from sitegen.enrich.extract import Extraction, cache_key
+from sitegen.enrich.extract import cache_key
 from sitegen.errors import Problems
 from sitegen.markdown import make_renderer
-from sitegen.model import ENRICHED, Article, ArticleFile, BodyFacts, Site
+from sitegen.model import ENRICHED, Article, ArticleFile, BodyFacts, Extraction, Site
 from sitegen.options import BuildOptions, options_key
 from sitegen.plans import Declined
 from sitegen.render.digests import Digests

@@ -34,17 +34,16 @@ from sitegen import __version__
 from sitegen.hashing import digest
 from sitegen.layout import CACHE_DIR
 from sitegen.memo import Memo
-from sitegen.model import Article, BodyContent, BodyFacts
+from sitegen.model import Article, BodyContent, BodyFacts, Extraction, ExtractionKey
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from sitegen.enrich.extract import Extraction, ExtractionKey
 
 # Bump _FORMAT when the cached classes change shape (a pickle of the old shape would load
 # without error and then lack attributes) or when extraction's rules change (a cached
 # extraction would keep the old events).
-_FORMAT = 15
+_FORMAT = 16
 _SCOPE = f"{__version__}/{_FORMAT}/{sys.version_info[:2]}"
 
 Stamp = tuple[int, int]  # (mtime in ns, size)

@@ -197,6 +197,55 @@ class CrowdedDate(NamedTuple):
     article: str  # the slug of the article with the most reports of the date
 
 
+# What extraction finds in one body (see sitegen.enrich.extract), kept by the build cache.
+
+
+@dataclass(frozen=True)
+class Found:
+    """An event as one sentence gives it."""
+
+    anchor: str
+    date: PartialDate
+    end_date: PartialDate | None
+    text: str
+    quote: str  # the whole sentence
+    topics: tuple[str, ...]  # topics the sentence mentions
+    kind: Literal["occurred", "reported"]
+    # Content words of text and quote for merging, sorted and space-joined: stemming them
+    # again on every warm build would cost more than the rest of the events step, and the
+    # sorted form is stable across processes, as the merge step's cache key needs.
+    text_words: str
+    quote_words: str
+    # Why the extractor is unsure of this event ("" when it is not): such events are still
+    # shown, and ``sitegen review`` lists them with the ``exclude:`` entry that drops them.
+    doubt: str = ""
+    line: int = 0  # the sentence's line in the article file
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    anchor: str
+    line: int
+    expression: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    found: tuple[Found, ...]
+    unresolved: tuple[Unresolved, ...]
+    # The sentence a front-matter event (date, text) cites (see extract.cite), kept with the
+    # extraction since it too depends only on the body: a warm build then needs no sentences.
+    citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
+    # Who the sentences of the events and citations attribute them to, by anchor (only
+    # attributed ones; see sitegen.enrich.claims): text alone, so cached with the rest.
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+
+# Where the build cache keeps an extraction: (body key, publication date key).
+ExtractionKey = tuple[str, tuple[int, int, int]]
+
+
 @dataclass
 class ChronologyReport:
     """Where the events came from, for the build summary. ``merged`` counts the events folded

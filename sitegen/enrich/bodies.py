@@ -14,10 +14,10 @@ from collections.abc import Callable
 from sitegen.cache import BuildCache, Packed, overgrown
 from sitegen.content.articles import read_body
 from sitegen.content.loader import display_path
-from sitegen.enrich.extract import Extraction, cache_key, extract
+from sitegen.enrich.extract import cache_key, extract
 from sitegen.errors import Problems, did_you_mean
 from sitegen.markdown import BodyContext, RenderedBody
-from sitegen.model import Article, BodyContent, BodyFacts, Site
+from sitegen.model import Article, BodyContent, BodyFacts, Extraction, Site
 from sitegen.parallel import parallel_each
 from sitegen.text.mentions import MentionMatcher
 

@@ -40,13 +40,7 @@ from sitegen.enrich.chronology import (
     Words,
 )
 from sitegen.enrich.curated import load_curated
-from sitegen.enrich.extract import (
-    Extraction,
-    ExtractionKey,
-    Found,
-    cache_key,
-    extract,
-)
+from sitegen.enrich.extract import cache_key, cite, extract
 from sitegen.enrich.parties import Parties
 from sitegen.enrich.similar import words
 from sitegen.errors import Problems
@@ -57,6 +51,9 @@ from sitegen.model import (
     Claim,
     Event,
     EventSpec,
+    Extraction,
+    ExtractionKey,
+    Found,
     Sentence,
     Site,
     UnmatchedSpeaker,
@@ -303,7 +300,7 @@ def cited_sentence(
     worker that extracted the body's events has found it, unless the spec is new."""
     key = (spec.date, spec.text)
     if key not in extraction.citations:
-        extraction.cite(spec, article.sentences)
+        cite(extraction, spec, article.sentences)
         cache.dirty = True
     return extraction.citations[key]
 

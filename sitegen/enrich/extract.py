@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Literal
 
 from sitegen.dates import PartialDate
@@ -23,7 +22,7 @@ from sitegen.enrich import clauses
 from sitegen.enrich.dateevent import MAX_WORDS
 from sitegen.enrich.datemention import DateMention
 from sitegen.enrich.similar import best_match, words
-from sitegen.model import Claim, EventSpec, Sentence
+from sitegen.model import EventSpec, Extraction, ExtractionKey, Found, Sentence, Unresolved
 
 # A headline-style question run into the lede: "Are Russian Troops Withdrawing? – In a ...".
 _KICKER = re.compile(r"^[^.!?]{1,160}\?\s*[–—-]\s+(?=\S)")
@@ -33,71 +32,29 @@ _AFTER_PUBLICATION = "resolves to a date after publication without naming a year
 _QUOTE_MATCH = 0.2  # overlap above which a body sentence is taken as an event's source quote
 
 
-@dataclass(frozen=True)
-class Found:
-    """An event as one sentence gives it."""
-
-    anchor: str
-    date: PartialDate
-    end_date: PartialDate | None
-    text: str
-    quote: str  # the whole sentence
-    topics: tuple[str, ...]  # topics the sentence mentions
-    kind: Literal["occurred", "reported"]
-    # Content words of text and quote for merging, sorted and space-joined: stemming them
-    # again on every warm build would cost more than the rest of the events step, and the
-    # sorted form is stable across processes, as the merge step's cache key needs.
-    text_words: str
-    quote_words: str
-    # Why the extractor is unsure of this event ("" when it is not): such events are still
-    # shown, and ``sitegen review`` lists them with the ``exclude:`` entry that drops them.
-    doubt: str = ""
-    line: int = 0  # the sentence's line in the article file
+def cite(extraction: Extraction, spec: EventSpec, sentences: Sequence[Sentence]) -> None:
+    """Find the sentence reporting the front-matter event ``spec``: among those whose date
+    mentions resolve to the event's date the one sharing most words with it, else the best
+    match of all sentences. Matching by date first is cheap (the extraction is at hand) and
+    right more often than wording."""
+    target = words(spec.text)
+    dated = [f for f in extraction.found if f.kind == "occurred" and f.date == spec.date]
+    anchor = best_match(target, ((f.anchor, f.quote) for f in dated), 0.0)
+    if anchor is None:
+        anchor = best_match(target, ((s.anchor, s.text) for s in sentences), _QUOTE_MATCH)
+    index = next((i for i, s in enumerate(sentences) if s.anchor == anchor), None)
+    extraction.citations[spec.date, spec.text] = None if index is None else sentences[index]
+    if index is not None:
+        attribute(extraction, sentences, index)
 
 
-@dataclass(frozen=True)
-class Unresolved:
-    anchor: str
-    line: int
-    expression: str
-    reason: str
+def attribute(extraction: Extraction, sentences: Sequence[Sentence], index: int) -> None:
+    """Record who the sentence at ``index`` attributes what it says to, if anyone."""
+    from sitegen.enrich.claims import attribute as speaker  # see extract()
 
-
-@dataclass
-class Extraction:
-    found: tuple[Found, ...]
-    unresolved: tuple[Unresolved, ...]
-    # The sentence a front-matter event (date, text) cites (see :meth:`cite`), kept with the
-    # extraction since it too depends only on the body: a warm build then needs no sentences.
-    citations: dict[tuple[PartialDate, str], Sentence | None] = field(default_factory=dict)
-    # Who the sentences of the events and citations attribute them to, by anchor (only
-    # attributed ones; see sitegen.enrich.claims): text alone, so cached with the rest.
-    claims: dict[str, Claim] = field(default_factory=dict)
-
-    def cite(self, spec: EventSpec, sentences: Sequence[Sentence]) -> None:
-        """Find the sentence reporting the front-matter event ``spec``: among those whose
-        date mentions resolve to the event's date the one sharing most words with it, else
-        the best match of all sentences. Matching by date first is cheap (the extraction is
-        at hand) and right more often than wording."""
-        target = words(spec.text)
-        dated = [f for f in self.found if f.kind == "occurred" and f.date == spec.date]
-        anchor = best_match(target, ((f.anchor, f.quote) for f in dated), 0.0)
-        if anchor is None:
-            anchor = best_match(target, ((s.anchor, s.text) for s in sentences), _QUOTE_MATCH)
-        index = next((i for i, s in enumerate(sentences) if s.anchor == anchor), None)
-        self.citations[spec.date, spec.text] = None if index is None else sentences[index]
-        if index is not None:
-            self.attribute(sentences, index)
-
-    def attribute(self, sentences: Sequence[Sentence], index: int) -> None:
-        from sitegen.enrich.claims import attribute  # see extract()
-
-        claim = attribute(sentences, index)
-        if claim is not None:
-            self.claims[sentences[index].anchor] = claim
-
-
-ExtractionKey = tuple[str, tuple[int, int, int]]
+    claim = speaker(sentences, index)
+    if claim is not None:
+        extraction.claims[sentences[index].anchor] = claim
 
 
 def cache_key(body_key: str, published: PartialDate) -> ExtractionKey:
@@ -152,9 +109,9 @@ def extract(
     anchors = {f.anchor for f in found}
     for i, sentence in enumerate(sentences):
         if sentence.anchor in anchors:
-            extraction.attribute(sentences, i)
+            attribute(extraction, sentences, i)
     for spec in specs:
-        extraction.cite(spec, sentences)
+        cite(extraction, spec, sentences)
     return extraction
 
 
